@@ -319,4 +319,6 @@ def main(argv=None):
         print("usage: dip_ddpm {reproduce,train,sample} [--help] [options]\n\n" + '\n'.join(f"  {k:<10} {v.__doc__}" for k, v in cmds.items()))
         return 0 if not argv or argv[0] in ('-h', '--help') else 2
     fn = cmds[argv[0]]; p = anno_parser(fn); p.prog = f"dip_ddpm {argv[0]}"
-    return fn(**vars(p.parse_args(argv[1:])))
+    args = vars(p.parse_args(argv[1:]))
+    for k in ('pdb', 'xtra'): args.pop(k, None)          # fastcore's parser adds these debugging options
+    return fn(**args)
