@@ -18,13 +18,13 @@ from .schedules import NoiseSchedule
 from .data import load_images, show_grid
 from .ddpm import load_pretrained, load_ddpm, sample, _hardware
 from .dip import fit_dip
-from .integration import sample_blend, sample_truncated
+from .integration import sample_blend, sample_truncated, save_trajectory_gif
 from .metrics import RefStats, psnr, ssim, mean_std, ClassifierFeatures, lpips_model, MetricUnavailable
 
 # %% auto #0
 __all__ = ['PRESETS', 'ReproConfig', 'check_config', 'plan_rows', 'run_row', 'make_priors', 'row_metrics', 'reproduce',
-           'atomic_write', 'new_run_dir', 'results_table', 'save_samples_figure', 'save_trajectory_gif', 'write_run',
-           'trajectory_gif', 'run_reproduce', 'reproduce_cmd', 'sample_cmd', 'main']
+           'atomic_write', 'new_run_dir', 'results_table', 'save_samples_figure', 'write_run', 'trajectory_gif',
+           'run_reproduce', 'reproduce_cmd', 'sample_cmd', 'main']
 
 # %% ../nbs/06_experiments.ipynb #c006
 @dataclass
@@ -228,17 +228,6 @@ def save_samples_figure(images:dict, priors:dict, path, n:int=16):
     plt.tight_layout(); tmp = Path(path).with_suffix('.tmp.png'); fig.savefig(tmp, dpi=90); plt.close(fig); os.replace(tmp, path)
     return Path(path)
 
-def save_trajectory_gif(trajs:dict, path, n:int=8, frames:int=21, ms:int=150):
-    "A GIF with one strip of `n` images per trajectory, each resampled to `frames` frames, saved atomically."
-    from PIL import Image
-    from torchvision.utils import make_grid
-    def frame(i):
-        strips = [t[round(i * (len(t) - 1) / (frames - 1))][:n] for t in trajs.values()]
-        g = make_grid(torch.cat(strips).clamp(-1, 1) * 0.5 + 0.5, nrow=n, padding=2, pad_value=1)
-        return Image.fromarray((g.permute(1, 2, 0).numpy() * 255).astype('uint8')).resize((g.shape[2] * 3, g.shape[1] * 3), Image.NEAREST)
-    ims = [frame(i) for i in range(frames)]
-    tmp = Path(path).with_suffix('.tmp.gif'); ims[0].save(tmp, save_all=True, append_images=ims[1:] + [ims[-1]] * 8, duration=ms, loop=0); os.replace(tmp, path)
-    return Path(path)
 
 # %% ../nbs/06_experiments.ipynb #c031
 def write_run(run_dir, cfg:ReproConfig, rows:list, extras:dict, command:str=None, seconds:float=None):

@@ -6,15 +6,19 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/integration.html.md"""
 
 # %% ../nbs/04_integration.ipynb #c003
 from __future__ import annotations
-import math, time
+import copy, math, os, time
+from pathlib import Path
 import torch
+import torch.nn.functional as F
 from torch import nn, Tensor
+from fastai.callback.core import Callback, CancelValidException
 from .schedules import NoiseSchedule
 from .data import check_images
-from .ddpm import sample, SampleResult, check_images_for
+from .ddpm import sample, SampleResult, check_images_for, ddpm_learner, DDPMNoise
 
 # %% auto #0
-__all__ = ['blend_start', 'truncated_start', 'sample_blend', 'sample_truncated', 'guide_memory', 'truncated_grid', 'explorer']
+__all__ = ['blend_start', 'truncated_start', 'sample_blend', 'sample_truncated', 'guide_memory', 'save_trajectory_gif',
+           'truncated_grid', 'explorer', 'dip_state_target', 'DIPStates', 'dip_state_loss', 'finetune_on_dip']
 
 # %% ../nbs/04_integration.ipynb #c006
 def _check_guides(model, guides:Tensor, name='guides'):
@@ -55,12 +59,35 @@ def guide_memory(traj:Tensor, guides:Tensor) -> Tensor:
     return (corr(g) - corr(g.roll(1, 0))).mean(-1)
 
 # %% ../nbs/04_integration.ipynb #c019
+def save_trajectory_gif(trajs:dict, path, n:int=8, frames:int=21, ms:int=150, scale:int=2):
+    "A labelled GIF, one strip of `n` images per trajectory in `trajs` ({label: (steps+1, B, C, H, W)}), each resampled to `frames` frames; written atomically."
+    from PIL import Image, ImageDraw
+    from torchvision.utils import make_grid
+    if not trajs: raise ValueError("`trajs` is empty: give {label: trajectory tensor (steps+1, B, C, H, W)}")
+    gray, band = next(iter(trajs.values())).shape[2] == 1, 12
+    def strip(t, i):
+        g = make_grid(t[round(i * (len(t) - 1) / (frames - 1))][:n].float().clamp(-1, 1) * 0.5 + 0.5, nrow=n, padding=2, pad_value=1)
+        a = (g.permute(1, 2, 0).numpy() * 255).round().astype('uint8')
+        return Image.fromarray(a[..., 0] if gray else a, 'L' if gray else 'RGB').resize((g.shape[2] * scale, g.shape[1] * scale), Image.NEAREST)
+    def frame(i):
+        ims = [strip(t, i) for t in trajs.values()]
+        out = Image.new(ims[0].mode, (max(im.width for im in ims), band + sum(im.height + band for im in ims)), 'white'); d, y = ImageDraw.Draw(out), band
+        d.text((2, 0), f'{100 * i // (frames - 1)}% of each reverse pass', fill='black')
+        for k, im in zip(trajs, ims): d.text((2, y), k, fill='black'); out.paste(im, (0, y + band)); y += im.height + band
+        return out if gray else out.quantize(dither=Image.Dither.NONE)     # no dithering: it would add noise and defeat compression
+    ims = [frame(i) for i in range(frames)]
+    path = Path(path); tmp = path.with_name(path.name + '.tmp')
+    try: ims[0].save(tmp, format='GIF', save_all=True, append_images=ims[1:] + [ims[-1]] * 8, duration=ms, loop=0); os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
+    return path
+
+# %% ../nbs/04_integration.ipynb #c023
 def truncated_grid(model, sched, guides:Tensor, t0s=(100, 200, 400, 600), steps=(5, 10, 20), method:str='ddim', seed:int=0, bf16:bool=False) -> dict:
     "{(t0, K): samples} for every combination with K <= t0+1."
     return {(t0, K): sample_truncated(model, sched, guides, t0=t0, steps=K, method=method, seed=seed, bf16=bf16, progress=False).images
             for t0 in t0s for K in steps if K <= t0 + 1}
 
-# %% ../nbs/04_integration.ipynb #c022
+# %% ../nbs/04_integration.ipynb #c026
 def explorer(model, sched, guides:Tensor, n:int=8):
     "An ipywidgets UI (t0, steps, sampler, seed) over truncated-start samples of `guides`."
     import ipywidgets as W
@@ -79,3 +106,70 @@ def explorer(model, sched, guides:Tensor, n:int=8):
             plt.show()
     go.on_click(run)
     return W.VBox([W.HBox([t0, K]), W.HBox([meth, seed, go]), out])
+
+# %% ../nbs/04_integration.ipynb #c029
+def dip_state_target(sched:NoiseSchedule, x0:Tensor, x_dip:Tensor, t, eps:Tensor):
+    "States built from DIP reconstructions and the noise target whose x0-estimate is the clean `x0`: (x_t, eps_star)."
+    x_t = sched.q_sample(x_dip, t, eps)
+    ab = sched._gather(sched.alpha_bar, sched._check_t(t, x0), x0)
+    return x_t, (x_t - ab.sqrt() * x0) / (1 - ab).sqrt()
+
+# %% ../nbs/04_integration.ipynb #c033
+class DIPStates(Callback):
+    "Turn a batch of (x0, x_dip) pairs into ((x_t, t), eps_star): a fraction `p_dip` of DIP-built states with t in `t_range`, the rest ordinary DDPM states."
+    order = 0
+    def __init__(self, sched:NoiseSchedule, t_range=(100, 600), p_dip:float=0.5, valid:bool=True):
+        self.sched, (self.lo, self.hi), self.p, self.valid = sched, t_range, p_dip, valid
+    def before_batch(self):
+        x0, xd = self.xb[0], self.yb[0]; B, dev = len(x0), x0.device
+        use = torch.rand(B, device=dev) < self.p
+        t = torch.where(use, torch.randint(self.lo, self.hi + 1, (B,), device=dev), torch.randint(0, self.sched.T, (B,), device=dev))
+        x_t, target = dip_state_target(self.sched, x0, torch.where(use.view(-1, 1, 1, 1), xd, x0), t, torch.randn_like(x0))
+        self.learn.xb, self.learn.yb = (x_t, t), (target,)
+    def before_validate(self):
+        if not self.valid: raise CancelValidException()
+
+# %% ../nbs/04_integration.ipynb #c034
+def _check_pairs(model, sched, x0, x_dip, t_range):
+    check_images(x0, 'x0'); check_images_for(model, x0, 'x0'); check_images(x_dip, 'x_dip', shape=x0.shape)
+    lo, hi = t_range
+    if not (isinstance(lo, int) and isinstance(hi, int) and 0 <= lo <= hi <= sched.T - 1):
+        raise ValueError(f"`t_range` must be two ints 0 <= lo <= hi <= {sched.T - 1}, got {t_range!r}")
+
+def dip_state_loss(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tensor, t_range=(100, 600), seed:int=0, bs:int=256) -> float:
+    "Mean noise-MSE of `model` on DIP-built states from (x0, x_dip) pairs, t uniform in `t_range`, fixed draws from `seed`."
+    _check_pairs(model, sched, x0, x_dip, t_range)
+    dev, g = next(model.parameters()).device, torch.Generator().manual_seed(seed)
+    t, eps = torch.randint(t_range[0], t_range[1] + 1, (len(x0),), generator=g), torch.randn(x0.shape, generator=g)
+    was, tot = model.training, 0.0; model.eval()
+    with torch.no_grad():
+        for i in range(0, len(x0), bs):
+            x_t, target = dip_state_target(sched, x0[i:i+bs].to(dev), x_dip[i:i+bs].to(dev), t[i:i+bs].to(dev), eps[i:i+bs].to(dev))
+            tot += F.mse_loss(model(x_t, t[i:i+bs].to(dev)).float(), target.float(), reduction='sum').item()
+    model.train(was)
+    return tot / x0.numel()
+
+# %% ../nbs/04_integration.ipynb #c035
+def finetune_on_dip(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tensor, steps:int=200, bs:int=64, lr:float=5e-4,
+                    t_range=(100, 600), p_dip:float=0.5, valid=None, bf16:bool=True, ema_decay:float=0.99, seed:int=0, progress:bool=True):
+    "Fine-tune a copy of `model` for `steps` batches of (x0, x_dip) pairs with `DIPStates`; returns the Learner (sample with `learn.ema_model.module`)."
+    from fastai.data.core import DataLoaders
+    from fastai.data.load import DataLoader
+    from torch.utils.data import TensorDataset, Subset
+    _check_pairs(model, sched, x0, x_dip, t_range)
+    if not isinstance(steps, int) or steps < 1: raise ValueError(f"`steps` must be an int >= 1, got {steps!r}")
+    if not 1 <= bs <= len(x0): raise ValueError(f"`bs` must lie in [1, len(x0)] = [1, {len(x0)}], got {bs}")
+    if not 0 <= p_dip <= 1: raise ValueError(f"`p_dip` must lie in [0, 1], got {p_dip}")
+    if valid is not None: _check_pairs(model, sched, *valid, t_range)
+    dev = next(model.parameters()).device; torch.manual_seed(seed)
+    pairs = TensorDataset(x0.to(dev), x_dip.to(dev))
+    train = Subset(pairs, torch.arange(len(x0)).repeat(math.ceil(steps * bs / len(x0)))[:steps * bs].tolist())   # one epoch of `steps` batches
+    vdl = DataLoader(TensorDataset(*[v.to(dev) for v in valid]) if valid is not None else pairs, bs=bs * 2)
+    learn = ddpm_learner(copy.deepcopy(model).train(), DataLoaders(DataLoader(train, bs=bs, shuffle=True, drop_last=True), vdl),
+                         sched, ema_decay=ema_decay, bf16=bf16, lr=lr)
+    learn.remove_cbs([cb for cb in learn.cbs if isinstance(cb, DDPMNoise)]); learn.add_cb(DIPStates(sched, t_range, p_dip, valid is not None))
+    if progress: learn.fit_one_cycle(1, lr)
+    else:
+        with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(1, lr)
+    learn.ema_model.module.eval()
+    return learn
