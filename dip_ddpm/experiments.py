@@ -15,7 +15,7 @@ from torch import Tensor
 from fastcore.script import call_parse, anno_parser
 from fastprogress.fastprogress import progress_bar
 from .schedules import NoiseSchedule
-from .data import load_images, show_grid
+from .data import load_images, show_grid, check_images
 from .ddpm import load_pretrained, load_ddpm, sample, _hardware
 from .dip import fit_dip
 from .integration import sample_blend, sample_truncated, save_trajectory_gif
@@ -99,6 +99,7 @@ def run_row(row:dict, model, sched, priors:dict, seed:int, bf16:bool=True) -> 'S
 # %% ../nbs/06_experiments.ipynb #c015
 def make_priors(targets:Tensor, dip_image:Tensor) -> dict:
     "The guides: DIP reconstructions, and two free priors (the image itself, a 4x down-sampled copy)."
+    check_images(targets, 'targets'); check_images(dip_image, 'dip_image', shape=targets.shape)   # one guide per target
     H, W = targets.shape[-2:]
     blur = F.interpolate(F.avg_pool2d(targets, 4, ceil_mode=True), size=(H, W), mode='bilinear', align_corners=False).clamp(-1, 1)
     return dict(dip=dip_image, image=targets, blur=blur)
