@@ -12,6 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastai.callback.core import Callback, CancelValidException
+from fastai.torch_core import set_seed
 from .schedules import NoiseSchedule
 from .data import check_images
 from .ddpm import sample, SampleResult, check_images_for, ddpm_learner, DDPMNoise
@@ -161,7 +162,7 @@ def finetune_on_dip(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tenso
     if not 1 <= bs <= len(x0): raise ValueError(f"`bs` must lie in [1, len(x0)] = [1, {len(x0)}], got {bs}")
     if not 0 <= p_dip <= 1: raise ValueError(f"`p_dip` must lie in [0, 1], got {p_dip}")
     if valid is not None: _check_pairs(model, sched, *valid, t_range)
-    dev = next(model.parameters()).device; torch.manual_seed(seed)
+    dev = next(model.parameters()).device; set_seed(seed)       # python (fastai's shuffling), numpy and torch
     pairs = TensorDataset(x0.to(dev), x_dip.to(dev))
     train = Subset(pairs, torch.arange(len(x0)).repeat(math.ceil(steps * bs / len(x0)))[:steps * bs].tolist())   # one epoch of `steps` batches
     vdl = DataLoader(TensorDataset(*[v.to(dev) for v in valid]) if valid is not None else pairs, bs=bs * 2)
