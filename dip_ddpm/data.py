@@ -36,28 +36,38 @@ def _atomic_gunzip(src:Path, dst:Path):
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
-def fmnist_root(root=None, download:bool=False, debian_dir=DEBIAN_FMNIST) -> Path:
-    "A torchvision root holding FashionMNIST/raw/, filled from the Debian package when needed."
+def _tv_download(root:Path):
+    "Download Fashion-MNIST with torchvision into `root`/FashionMNIST/raw/ (needs the network)."
+    from torchvision.datasets import FashionMNIST
+    FashionMNIST(root, train=True, download=True)
+
+def fmnist_root(root=None, download:bool=None, debian_dir=DEBIAN_FMNIST, fetch=_tv_download) -> Path:
+    "A torchvision root holding FashionMNIST/raw/: the cache, else filled from the Debian package, else downloaded by `fetch`."
     root = data_root(root); raw = root / 'FashionMNIST' / 'raw'
-    if all((raw / f).exists() for f in FMNIST_FILES) or download: return root
-    debian_dir = Path(debian_dir)
+    have = lambda: all((raw / f).exists() for f in FMNIST_FILES)
+    if have(): return root
+    debian_dir, why = Path(debian_dir), 'download=False'
     if all((debian_dir / f'{f}.gz').exists() for f in FMNIST_FILES):
         raw.mkdir(parents=True, exist_ok=True)
         for f in FMNIST_FILES:
             if not (raw / f).exists(): _atomic_gunzip(debian_dir / f'{f}.gz', raw / f)
         return root
-    raise FileNotFoundError(f"Fashion-MNIST not found in {raw} nor in {debian_dir}. Either install the Debian package "
-                            f"(`sudo apt-get install dataset-fashion-mnist`) or, when online, pass `download=True` "
-                            f"(torchvision downloads it into {root}).")
+    if download is not False:                      # None (the default) or True: try torchvision's download
+        try: fetch(root); why = 'the download gave no files'
+        except Exception as e: why = f'the download failed: {type(e).__name__}: {e}'
+        if have(): return root
+    raise FileNotFoundError(f"Fashion-MNIST not found in {raw} nor in {debian_dir} ({why}). Either install the Debian package "
+                            f"(`sudo apt-get install dataset-fashion-mnist`) or, when online, let torchvision download it "
+                            f"(`download=None` or `True`, into {root}).")
 
 # %% ../nbs/01a_data.ipynb #c009
 def _to_pm1(x:Tensor) -> Tensor: return x.float().div(127.5).sub(1) if x.dtype == torch.uint8 else x.float() * 2 - 1
 
-def load_fmnist(split:str='train', n:int=None, root=None, download:bool=False, labels:bool=False):
-    "Fashion-MNIST `split` ('train' or 'test' = held-out) as (N, 1, 28, 28) in [-1, 1] (and labels)."
+def load_fmnist(split:str='train', n:int=None, root=None, download:bool=None, labels:bool=False):
+    "Fashion-MNIST `split` ('train' or 'test' = held-out) as (N, 1, 28, 28) in [-1, 1] (and labels); see `fmnist_root` for `download`."
     if split not in ('train', 'test'): raise ValueError(f"`split` must be 'train' or 'test', got {split!r}")
     from torchvision.datasets import FashionMNIST
-    ds = FashionMNIST(fmnist_root(root, download), train=split == 'train', download=download)
+    ds = FashionMNIST(fmnist_root(root, download), train=split == 'train', download=False)
     x, y = _to_pm1(ds.data[:n]).unsqueeze(1), ds.targets[:n].clone()
     return (x, y) if labels else x
 
@@ -95,7 +105,7 @@ def check_images(x:Tensor, name:str='x', like:Tensor=None, like_name:str='real',
     return x
 
 # %% ../nbs/01a_data.ipynb #c016
-def load_images(data:str='fmnist', split:str='train', n:int=None, size:int=None, channels:int=None, root=None, download:bool=False) -> Tensor:
+def load_images(data:str='fmnist', split:str='train', n:int=None, size:int=None, channels:int=None, root=None, download:bool=None) -> Tensor:
     "Images in [-1, 1] from 'fmnist', 'digits' or a folder path; `split` 'train' or 'test' (held-out)."
     if data == 'fmnist': x = load_fmnist(split, n, root, download)
     elif data == 'digits': x = load_digits(split, size or 16)[:n]
@@ -106,6 +116,8 @@ def load_images(data:str='fmnist', split:str='train', n:int=None, size:int=None,
 # %% ../nbs/01a_data.ipynb #c017
 def get_dls(train:Tensor, valid:Tensor=None, bs:int=64, n_valid:int=1024, device=None, seed:int=0):
     "fastai DataLoaders of (image, 0) pairs; the valid set is `valid` (held-out) cut to `n_valid` images."
+    from dip_ddpm.core import import_fastai_quietly
+    import_fastai_quietly()
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
     from torch.utils.data import TensorDataset
@@ -123,6 +135,6 @@ def show_grid(x:Tensor, nrow:int=16, ax=None, title:str=None):
     from torchvision.utils import make_grid
     g = make_grid(x.detach().float().cpu().clamp(-1, 1) * 0.5 + 0.5, nrow=nrow, padding=1, pad_value=1)
     ax = ax or plt.subplots(figsize=(nrow * 0.55, (len(x) + nrow - 1) // nrow * 0.55))[1]
-    ax.imshow(g.permute(1, 2, 0)); ax.axis('off')
+    ax.imshow(g.permute(1, 2, 0), interpolation='nearest'); ax.axis('off')     # crisp pixels, small PNGs
     if title: ax.set_title(title, fontsize=9)
     return ax

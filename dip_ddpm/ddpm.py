@@ -14,6 +14,8 @@ from torch import nn, Tensor
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from fastcore.script import call_parse
 from fastprogress.fastprogress import progress_bar
+from .core import hardware, resolve_bf16, import_fastai_quietly
+import_fastai_quietly()
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *
@@ -64,10 +66,11 @@ class CPUBFloat16(Callback):
         if getattr(self, 'ac', None) is not None: self.ac.__exit__(None, None, None); self.ac = None
 
 # %% ../nbs/02_ddpm.ipynb #c009
-def ddpm_learner(model:UNet, dls, sched:NoiseSchedule, ema_decay:float=0.999, bf16:bool=False, lr:float=2e-3, cbs=None, **kw) -> Learner:
+def ddpm_learner(model:UNet, dls, sched:NoiseSchedule, ema_decay:float=0.999, bf16:bool=None, lr:float=2e-3, cbs=None, **kw) -> Learner:
     "A fastai Learner that trains `model` to predict DDPM noise under `sched`, with EMA weights."
     cbs = [DDPMNoise(sched), EMA(ema_decay)] + list(cbs or [])
     dev = next(model.parameters()).device
+    bf16 = resolve_bf16(bf16, dev)                                                  # None: this machine's measured default
     if bf16 and dev.type == 'cpu': cbs.append(CPUBFloat16())
     opt_func = lambda params, **k: OptimWrapper(params, torch.optim.Adam, **k)     # torch's fused-loop Adam, driven by fastai's schedules
     learn = Learner(dls, model, loss_func=noise_mse, opt_func=opt_func, lr=lr, cbs=cbs, **kw)
@@ -131,22 +134,18 @@ class SaveDDPM(Callback):
         save_ddpm(self.path, self.learn.model, self.learn.sched, self.learn.ema_model, meta)
 
 # %% ../nbs/02_ddpm.ipynb #c018
-def _hardware() -> str:
-    import platform
-    if torch.cuda.is_available(): return torch.cuda.get_device_name(0)
-    return f"{platform.processor() or platform.machine()} CPU, {os.cpu_count()} cores, {torch.get_num_threads()} threads"
-
 def train_ddpm(out, data:str='fmnist', preset:str='small', size:int=None, channels:int=None, epochs:int=5, bs:int=64,
-               lr:float=2e-3, T:int=1000, schedule:str='linear', bf16:bool=True, ema_decay:float=0.999, n_train:int=None,
+               lr:float=2e-3, T:int=1000, schedule:str='linear', bf16:bool=None, ema_decay:float=0.999, n_train:int=None,
                resume:bool=False, overwrite:bool=False, seed:int=0, device=None, command:str=None) -> Learner:
     "Train a DDPM on `data` with a fastai Learner and write the checkpoint `out` after every epoch."
     out = Path(out)
     if out.exists() and not (resume or overwrite): raise FileExistsError(f"`{out}` exists: pass resume=True to continue training it or overwrite=True to replace it")
     if schedule not in ('linear', 'cosine'): raise ValueError(f"`schedule` must be 'linear' or 'cosine', got {schedule!r}")
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    bf16 = resolve_bf16(bf16, device)   # None: bf16 only where this machine measures it faster
     set_seed(seed)                   # python, numpy and torch RNGs (fastai shuffles with python's)
     xtr, xva = load_images(data, 'train', n=n_train, size=size, channels=channels), load_images(data, 'test', n=1024, size=size, channels=channels)
-    meta = dict(data=data, preset=preset, bs=bs, lr=lr, bf16=bf16, ema_decay=ema_decay, seed=seed, hardware=_hardware(), command=command)
+    meta = dict(data=data, preset=preset, bs=bs, lr=lr, bf16=bf16, ema_decay=ema_decay, seed=seed, hardware=hardware(), command=command)
     if resume and out.exists():
         model, sched, ck = load_ddpm(out, ema=False); ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(ema_decay), use_buffers=True)
         ema.module.load_state_dict(ck['ema']); meta = dict(ck['meta'], **{k: v for k, v in meta.items() if k != 'command'}, resumed_with=command)
@@ -173,7 +172,8 @@ def dip_ddpm_train(
     lr:float=2e-3,             # peak learning rate
     T:int=1000,                # diffusion steps
     schedule:str='linear',     # 'linear' or 'cosine'
-    fp32:bool=False,           # train in float32 instead of bf16 autocast
+    fp32:bool=False,           # force float32 (default: bf16 only where this machine measures it faster)
+    bf16:bool=False,           # force bf16 autocast
     ema_decay:float=0.999,     # EMA decay of the sampling weights
     n_train:int=None,          # use only the first n training images
     resume:bool=False,         # continue training `out`
@@ -182,7 +182,8 @@ def dip_ddpm_train(
 ):
     "Train a DDPM UNet with a fastai Learner and save a versioned checkpoint."
     import sys
-    learn = train_ddpm(out, data, preset, size, channels, epochs, bs, lr, T, schedule, not fp32, ema_decay, n_train,
+    if fp32 and bf16: raise SystemExit("dip_ddpm_train: error: give at most one of --fp32 and --bf16")
+    learn = train_ddpm(out, data, preset, size, channels, epochs, bs, lr, T, schedule, True if bf16 else (False if fp32 else None), ema_decay, n_train,
                        resume, overwrite, seed, command=' '.join(['dip_ddpm_train'] + sys.argv[1:]))
     print(f"saved {out}")
 
@@ -251,7 +252,7 @@ class SampleResult:
 # %% ../nbs/02_ddpm.ipynb #c032
 @torch.no_grad()
 def sample(model:nn.Module, sched:NoiseSchedule, n:int=None, x_t:Tensor=None, t_start:int=None, steps:int=None, timesteps=None,
-           method:str='ddpm', eta:float=0.0, seed:int=None, clip_x0:bool=True, trajectory:bool=False, bf16:bool=False,
+           method:str='ddpm', eta:float=0.0, seed:int=None, clip_x0:bool=True, trajectory:bool=False, bf16:bool=None,
            progress:bool=True, device=None) -> SampleResult:
     "Sample with DDPM (`method='ddpm'`, respaced when `steps` < t_start+1) or DDIM from noise, or from `x_t` at `t_start`."
     if method not in ('ddpm', 'ddim'): raise ValueError(f"`method` must be 'ddpm' or 'ddim', got {method!r}")
@@ -266,7 +267,7 @@ def sample(model:nn.Module, sched:NoiseSchedule, n:int=None, x_t:Tensor=None, t_
         c = model.config if hasattr(model, 'config') else model.module.config
         x_t = torch.randn(n, c['in_ch'], c['img_size'], c['img_size'], generator=gen, device=dev)
     check_images_for(model, x_t, 'x_t')
-    return _sample_loop(model, sched, x_t.to(dev), ts, method, eta, gen, clip_x0, trajectory, bf16, progress)
+    return _sample_loop(model, sched, x_t.to(dev), ts, method, eta, gen, clip_x0, trajectory, resolve_bf16(bf16, dev), progress)
 
 # %% ../nbs/02_ddpm.ipynb #c033
 def _sample_loop(model, sched, x, ts, method, eta, gen, clip_x0, keep, bf16, progress):

@@ -11,6 +11,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
+from .core import import_fastai_quietly
+import_fastai_quietly()
 from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelValidException, CancelFitException
 from fastai.data.core import DataLoaders

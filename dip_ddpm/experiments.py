@@ -16,7 +16,8 @@ from fastcore.script import call_parse, anno_parser
 from fastprogress.fastprogress import progress_bar
 from .schedules import NoiseSchedule
 from .data import load_images, show_grid, check_images
-from .ddpm import load_pretrained, load_ddpm, sample, _hardware
+from .core import hardware, resolve_bf16
+from .ddpm import load_pretrained, load_ddpm, sample
 from .dip import fit_dip
 from .integration import sample_blend, sample_truncated, save_trajectory_gif
 from .metrics import RefStats, psnr, ssim, mean_std, ClassifierFeatures, lpips_model, MetricUnavailable
@@ -44,7 +45,7 @@ class ReproConfig:
     free_prior: tuple = ((300, 20, 'ddim'),)        # truncated settings also run from free priors
     dip_iters: int = 60
     dip_down: tuple = (32, 32, 64, 64)
-    bf16: bool = True
+    bf16: bool = None                      # None: bf16 only where this machine measures it faster (see 00_core)
     seed: int = 0                          # DIP seed and data subset seed
 
 PRESETS = {
@@ -88,7 +89,7 @@ def plan_rows(cfg:ReproConfig, T:int=1000) -> list:
     return rows
 
 # %% ../nbs/06_experiments.ipynb #c014
-def run_row(row:dict, model, sched, priors:dict, seed:int, bf16:bool=True) -> 'SampleResult':
+def run_row(row:dict, model, sched, priors:dict, seed:int, bf16:bool=None) -> 'SampleResult':
     "Sample one row with one seed: from noise, a blend start or a truncated start from `priors[row['prior']]`."
     n = len(priors['dip'])
     kw = dict(method=row['sampler'], seed=seed, bf16=bf16, progress=False)
@@ -163,6 +164,7 @@ def _aggregate(row, per_seed, time_dip, notes):
 def reproduce(cfg:ReproConfig, progress:bool=True, keep_images:bool=False):
     "Run the experiment `cfg`; returns (rows, extras) where rows follow the results.json schema."
     model, sched, ck = _load_model(cfg.model); check_config(cfg, sched.T); dev = next(model.parameters()).device
+    cfg = dataclasses.replace(cfg, bf16=resolve_bf16(cfg.bf16, dev))
     targets, ref = _split(cfg, load_images(cfg.data, 'test'))
     randoms = ref[torch.randperm(len(ref), generator=torch.Generator().manual_seed(cfg.seed + 1))[:cfg.n_samples]]
     notes = []
@@ -234,7 +236,7 @@ def save_samples_figure(images:dict, priors:dict, path, n:int=16):
 def write_run(run_dir, cfg:ReproConfig, rows:list, extras:dict, command:str=None, seconds:float=None):
     "Write results.json, results.md, samples.png and trajectories.gif into `run_dir`."
     run_dir = Path(run_dir)
-    meta = dict(preset=cfg.name, date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=_hardware(), torch=torch.__version__,
+    meta = dict(preset=cfg.name, date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(), torch=torch.__version__,
                 command=command, wall_s=seconds, config=asdict(cfg), dip_seconds=extras['dip_seconds'], dip_psnr_to_targets=extras['dip_psnr'],
                 model=dict((k, extras['model_meta'].get(k)) for k in ('command', 'steps', 'hardware', 'wall_s')))
     atomic_write(run_dir / 'results.json', json.dumps(dict(meta=meta, rows=rows), indent=1))
@@ -266,6 +268,7 @@ def run_reproduce(preset:str='cpu', out:str='runs', model:str=None, data:str=Non
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {list(PRESETS)}")
     cfg = dataclasses.replace(PRESETS[preset], **{k: v for k, v in dict(model=model, data=data, n_samples=n_samples).items() if v is not None})
     check_config(cfg)
+    cfg = dataclasses.replace(cfg, bf16=resolve_bf16(cfg.bf16, 'cuda' if torch.cuda.is_available() else 'cpu'))   # recorded as used
     run_dir, t0 = new_run_dir(out, cfg.name), time.perf_counter()
     rows, extras = reproduce(cfg, progress=progress, keep_images=True)
     trajectory_gif(cfg, extras, run_dir / 'trajectories.gif')

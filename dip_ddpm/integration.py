@@ -11,6 +11,8 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
+from .core import import_fastai_quietly
+import_fastai_quietly()
 from fastai.callback.core import Callback, CancelValidException
 from fastai.torch_core import set_seed
 from .schedules import NoiseSchedule
@@ -83,7 +85,7 @@ def save_trajectory_gif(trajs:dict, path, n:int=8, frames:int=21, ms:int=150, sc
     return path
 
 # %% ../nbs/04_integration.ipynb #c023
-def truncated_grid(model, sched, guides:Tensor, t0s=(100, 200, 400, 600), steps=(5, 10, 20), method:str='ddim', seed:int=0, bf16:bool=False) -> dict:
+def truncated_grid(model, sched, guides:Tensor, t0s=(100, 200, 400, 600), steps=(5, 10, 20), method:str='ddim', seed:int=0, bf16:bool=None) -> dict:
     "{(t0, K): samples} for every combination with K <= t0+1."
     return {(t0, K): sample_truncated(model, sched, guides, t0=t0, steps=K, method=method, seed=seed, bf16=bf16, progress=False).images
             for t0 in t0s for K in steps if K <= t0 + 1}
@@ -152,7 +154,7 @@ def dip_state_loss(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tensor
 
 # %% ../nbs/04_integration.ipynb #c035
 def finetune_on_dip(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tensor, steps:int=200, bs:int=64, lr:float=5e-4,
-                    t_range=(100, 600), p_dip:float=0.5, valid=None, bf16:bool=True, ema_decay:float=0.99, seed:int=0, progress:bool=True):
+                    t_range=(100, 600), p_dip:float=0.5, valid=None, bf16:bool=None, ema_decay:float=0.99, seed:int=0, progress:bool=True):
     "Fine-tune a copy of `model` for `steps` batches of (x0, x_dip) pairs with `DIPStates`; returns the Learner (sample with `learn.ema_model.module`)."
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader

@@ -97,7 +97,8 @@ class FMNISTClassifier(nn.Module):
 # %% ../nbs/05_metrics.ipynb #c018
 CLS_FORMAT, CLS_VERSION, CLS_FILE = 'dip_ddpm.classifier', 1, 'fmnist_classifier.pth'
 
-def train_classifier(out=None, epochs:int=2, bs:int=256, lr:float=3e-3, seed:int=0, n_train:int=None, command:str=None):
+def train_classifier(out=None, epochs:int=2, bs:int=256, lr:float=3e-3, seed:int=0, n_train:int=None, command:str=None,
+                     progress:bool=True):
     "Train the FMNIST classifier with a fastai Learner; save it (atomically) to `out` if given. Returns the Learner."
     from fastai.learner import Learner
     from fastai.data.core import DataLoaders
@@ -106,17 +107,21 @@ def train_classifier(out=None, epochs:int=2, bs:int=256, lr:float=3e-3, seed:int
     from fastai.callback.schedule import fit_one_cycle
     from torch.utils.data import TensorDataset
     from dip_ddpm.data import load_fmnist
-    from dip_ddpm.ddpm import atomic_save, _hardware
+    from dip_ddpm.ddpm import atomic_save
+    from dip_ddpm.core import hardware
     from fastai.torch_core import set_seed
     set_seed(seed)                   # python, numpy and torch RNGs: fastai's shuffling uses python's
     (xt, yt), (xv, yv) = load_fmnist('train', n_train, labels=True), load_fmnist('test', labels=True)
     dls = DataLoaders(DataLoader(TensorDataset(xt, yt), bs=bs, shuffle=True, drop_last=True), DataLoader(TensorDataset(xv, yv), bs=1024))
     learn = Learner(dls, FMNISTClassifier(), loss_func=nn.CrossEntropyLoss(), metrics=accuracy)
-    t0 = time.time(); learn.fit_one_cycle(epochs, lr)
+    t0 = time.time()
+    if progress: learn.fit_one_cycle(epochs, lr)
+    else:
+        with learn.no_bar(): learn.fit_one_cycle(epochs, lr)
     acc = float(learn.validate()[1])
     if out: atomic_save(dict(format=CLS_FORMAT, version=CLS_VERSION, config=learn.model.config, model=learn.model.state_dict(),
                              meta=dict(test_accuracy=acc, epochs=epochs, bs=bs, lr=lr, seed=seed, wall_s=round(time.time() - t0, 1),
-                                       hardware=_hardware(), command=command)), out)
+                                       hardware=hardware(), command=command)), out)
     return learn
 
 # %% ../nbs/05_metrics.ipynb #c019
@@ -193,6 +198,14 @@ def fid(real:Tensor, fake:Tensor, features:nn.Module, bs:int=500) -> float:
     return m.compute().item()
 
 # %% ../nbs/05_metrics.ipynb #c032
+def _quiet_kid(**kw):
+    "torchmetrics' KernelInceptionDistance without its note that it keeps all features in memory (we know; sets are small)."
+    import warnings
+    from torchmetrics.image.kid import KernelInceptionDistance
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message=r'Metric `Kernel Inception Distance` will save')
+        return KernelInceptionDistance(**kw)
+
 def kid(real:Tensor, fake:Tensor, features:nn.Module, subsets:int=50, subset_size:int=None, bs:int=500, seed:int=0) -> tuple:
     "KID (mean, std over `subsets` random subsets), polynomial-kernel MMD^2 in `features` space (torchmetrics)."
     from torchmetrics.image.kid import KernelInceptionDistance
@@ -200,7 +213,7 @@ def kid(real:Tensor, fake:Tensor, features:nn.Module, subsets:int=50, subset_siz
     subset_size = subset_size or min(1000, len(real), len(fake))
     if subset_size > min(len(real), len(fake)): raise ValueError(f"`subset_size`={subset_size} exceeds the smaller set ({min(len(real), len(fake))} images)")
     dev = next(features.parameters()).device
-    m = KernelInceptionDistance(feature=features, subsets=subsets, subset_size=subset_size).to(dev)
+    m = _quiet_kid(feature=features, subsets=subsets, subset_size=subset_size).to(dev)
     for i in range(0, len(real), bs): m.update(real[i:i + bs].to(dev), real=True)
     for i in range(0, len(fake), bs): m.update(fake[i:i + bs].to(dev), real=False)
     torch.manual_seed(seed)
@@ -212,12 +225,11 @@ class RefStats:
     "FID and KID of fake sets against one real set, whose features are computed once."
     def __init__(self, real:Tensor, features:nn.Module, kid_subsets:int=50, kid_subset_size:int=1000, bs:int=500):
         from torchmetrics.image.fid import FrechetInceptionDistance
-        from torchmetrics.image.kid import KernelInceptionDistance
         check_images(real, 'real', min_n=2)
         self.real, self.bs, self.dev = real, bs, next(features.parameters()).device
         self.kid_size = min(kid_subset_size, len(real))
         self._fid = FrechetInceptionDistance(feature=features, reset_real_features=False).to(self.dev)
-        self._kid = KernelInceptionDistance(feature=features, subsets=kid_subsets, subset_size=self.kid_size, reset_real_features=False).to(self.dev)
+        self._kid = _quiet_kid(feature=features, subsets=kid_subsets, subset_size=self.kid_size, reset_real_features=False).to(self.dev)
         for i in range(0, len(real), bs):
             b = real[i:i + bs].to(self.dev); self._fid.update(b, real=True); self._kid.update(b, real=True)
     def _fake(self, m, fake):

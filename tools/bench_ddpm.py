@@ -14,7 +14,8 @@ from fastai.callback.core import Callback
 from dip_ddpm.schedules import NoiseSchedule
 from dip_ddpm.unet import unet_preset, n_params
 from dip_ddpm.data import load_images, get_dls
-from dip_ddpm.ddpm import ddpm_learner, sample, _hardware
+from dip_ddpm.ddpm import ddpm_learner, sample
+from dip_ddpm.core import hardware as _hardware
 
 def sync(dev):
     if dev.type == 'cuda': torch.cuda.synchronize()

@@ -8,7 +8,7 @@ usage: python tools/bench_dip.py [--n 64] [--iters 50] [--size 28] [--singles 8]
 import argparse, torch
 from dip_ddpm.data import load_images
 from dip_ddpm.dip import fit_dip
-from dip_ddpm.ddpm import _hardware
+from dip_ddpm.core import hardware as _hardware
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
