@@ -259,7 +259,7 @@ def sample(model:nn.Module, sched:NoiseSchedule, n:int=None, x_t:Tensor=None, t_
     if not 0 <= eta <= 1: raise ValueError(f"`eta` must lie in [0, 1], got {eta}")
     t_start = sched.T - 1 if t_start is None else t_start
     if not isinstance(t_start, int) or not 0 <= t_start <= sched.T - 1: raise ValueError(f"`t_start` must be an int in [0, {sched.T-1}], got {t_start!r}")
-    ts = check_timesteps(sched, timesteps if timesteps is not None else make_timesteps(t_start, steps or t_start + 1))
+    ts = check_timesteps(sched, timesteps if timesteps is not None else make_timesteps(t_start, t_start + 1 if steps is None else steps))
     dev = torch.device(device) if device is not None else (x_t.device if x_t is not None else next(model.parameters()).device)
     gen = torch.Generator(dev).manual_seed(seed) if seed is not None else None
     if x_t is None:
@@ -267,6 +267,7 @@ def sample(model:nn.Module, sched:NoiseSchedule, n:int=None, x_t:Tensor=None, t_
         c = model.config if hasattr(model, 'config') else model.module.config
         x_t = torch.randn(n, c['in_ch'], c['img_size'], c['img_size'], generator=gen, device=dev)
     check_images_for(model, x_t, 'x_t')
+    if not torch.isfinite(x_t).all(): raise ValueError("`x_t` holds NaN or inf values")
     return _sample_loop(model, sched, x_t.to(dev), ts, method, eta, gen, clip_x0, trajectory, resolve_bf16(bf16, dev), progress)
 
 # %% ../nbs/02_ddpm.ipynb #c033
@@ -279,6 +280,7 @@ def _sample_loop(model, sched, x, ts, method, eta, gen, clip_x0, keep, bf16, pro
         with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=bf16):
             eps = model(x, torch.full((x.shape[0],), t, device=x.device, dtype=torch.long))
         eps = eps.to(x.dtype)
+        if not torch.isfinite(eps).all(): raise FloatingPointError(f"the model's noise estimate is NaN or inf at step {i} (t={t}): no samples returned")
         noise = torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype) if (tp >= 0 and (method == 'ddpm' or eta > 0)) else None
         x = ddpm_step(sched, x, eps, t, tp, noise, clip_x0) if method == 'ddpm' else ddim_step(sched, x, eps, t, tp, eta, noise, clip_x0)
         if keep: traj.append(x.cpu())

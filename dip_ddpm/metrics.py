@@ -47,6 +47,7 @@ def ssim(x:Tensor, y:Tensor) -> Tensor:
 def mean_std(v) -> tuple:
     "Mean and sample standard deviation of a 1-D tensor or list (std 0 for one value)."
     v = torch.as_tensor(v, dtype=torch.float64).flatten()
+    if len(v) == 0: raise ValueError("`v` is empty: no values to average")
     return v.mean().item(), (v.std().item() if len(v) > 1 else 0.0)
 
 # %% ../nbs/05_metrics.ipynb #c011
@@ -177,6 +178,7 @@ class InceptionFeatures(nn.Module):
 # %% ../nbs/05_metrics.ipynb #c029
 def frechet_distance(f1:Tensor, f2:Tensor) -> float:
     "Fréchet distance between Gaussians fitted to feature sets (N1, D) and (N2, D), from scratch (float64)."
+    if len(f1) < 2 or len(f2) < 2: raise ValueError(f"each feature set needs at least 2 samples for a covariance, got {len(f1)} and {len(f2)}")
     f1, f2 = f1.double(), f2.double()
     mu1, mu2, s1, s2 = f1.mean(0), f2.mean(0), torch.cov(f1.T), torch.cov(f2.T)
     tr_sqrt = torch.linalg.eigvals(s1 @ s2).real.clamp(min=0).sqrt().sum()
@@ -211,6 +213,7 @@ def kid(real:Tensor, fake:Tensor, features:nn.Module, subsets:int=50, subset_siz
     from torchmetrics.image.kid import KernelInceptionDistance
     check_images(real, 'real', min_n=2); check_images(fake, 'fake', like=real, min_n=2)
     subset_size = subset_size or min(1000, len(real), len(fake))
+    if subset_size < 2: raise ValueError(f"`subset_size` must be >= 2 (the unbiased MMD needs pairs), got {subset_size}")
     if subset_size > min(len(real), len(fake)): raise ValueError(f"`subset_size`={subset_size} exceeds the smaller set ({min(len(real), len(fake))} images)")
     dev = next(features.parameters()).device
     m = _quiet_kid(feature=features, subsets=subsets, subset_size=subset_size).to(dev)
