@@ -69,6 +69,11 @@ def check_config(cfg:ReproConfig, T:int=1000):
     for K in cfg.baseline_steps:
         if not 1 <= K <= T: raise ValueError(f"baseline `steps`={K} must lie in [1, {T}]")
     if not cfg.seeds or cfg.n_samples < 2: raise ValueError("need at least one seed and `n_samples` >= 2")
+    if cfg.n_ref < 2: raise ValueError(f"`n_ref` must be >= 2 held-out reals for FID/KID, got {cfg.n_ref}")
+    if cfg.dip_iters < 1: raise ValueError(f"`dip_iters` must be >= 1 (the guides are DIP fits), got {cfg.dip_iters}")
+    if cfg.blend_ws and not 1 <= cfg.blend_steps <= T: raise ValueError(f"`blend_steps` must lie in [1, {T}], got {cfg.blend_steps}")
+    if not cfg.dip_down or any(int(c) < 1 for c in cfg.dip_down): raise ValueError(f"`dip_down` must list channel counts >= 1, got {cfg.dip_down}")
+    if cfg.bf16 not in (None, True, False): raise ValueError(f"`bf16` must be None (this machine's choice), True or False, got {cfg.bf16!r}")
     return cfg
 
 # %% ../nbs/06_experiments.ipynb #c011
