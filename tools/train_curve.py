@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Learning curve of a DDPM while it trains. Not a test.
+
+`dip_ddpm_train` rewrites its checkpoint after every epoch. This script watches that file; each time it changes it
+copies it, samples from its EMA weights with 20-step DDIM and 1000-step DDPM from noise (3 seeds, `--n` samples
+each) and appends one JSON line: FID in the shipped classifier's feature space against the `cpu` preset's 2000
+held-out reals, on the first 128 samples of each seed (the size README's table uses) and on all `--n`.
+
+usage: python tools/train_curve.py --ckpt ddpm.pth --log curve.jsonl [--n 512] [--until-pid PID] [--deadline 600]
+       python tools/train_curve.py --ckpt ddpm.pth --log curve.jsonl --once      (evaluate one checkpoint)
+"""
+import argparse, json, os, shutil, tempfile, time
+import torch
+from dip_ddpm.ddpm import load_ddpm, sample
+from dip_ddpm.data import load_images
+from dip_ddpm.metrics import ClassifierFeatures, RefStats, load_classifier, mean_std
+from dip_ddpm.experiments import PRESETS, _split
+
+SAMPLERS = {'ddim20': dict(method='ddim', steps=20), 'ddpm1000': dict(method='ddpm', steps=1000)}
+
+def evaluate(path, ref:RefStats, n:int, seeds=(0, 1, 2), samplers=None) -> dict:
+    "FIDs (mean, std over seeds) of each sampler for the EMA weights in checkpoint `path`."
+    dev = ref.dev
+    model, sched, ck = load_ddpm(path, device=dev)
+    out = dict(epochs_done=ck['meta'].get('epochs_done'), steps=ck['meta'].get('steps'), wall_s=ck['meta'].get('wall_s'),
+               valid_loss=ck['meta'].get('valid_loss'), n=n, seeds=list(seeds))
+    for name, kw in (samplers or SAMPLERS).items():
+        f128, fn, secs = [], [], []
+        for s in seeds:
+            r = sample(model, sched, n=n, seed=s, progress=False, **kw)
+            x = r.images.float().cpu(); secs.append(r.seconds)
+            f128.append(ref.fid(x[:128])); fn.append(ref.fid(x))
+        (m1, s1), (m2, s2) = mean_std(f128), mean_std(fn)
+        out[name] = dict(fid128=round(m1, 3), fid128_std=round(s1, 3), fid=round(m2, 3), fid_std=round(s2, 3),
+                         seconds=round(sum(secs) / len(secs), 2))
+    return out
+
+def alive(pid):
+    if pid is None: return False
+    try: os.kill(pid, 0); return True
+    except OSError: return False
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--ckpt', required=True); ap.add_argument('--log', required=True)
+    ap.add_argument('--n', type=int, default=512); ap.add_argument('--until-pid', type=int, default=None)
+    ap.add_argument('--deadline', type=float, default=3600, help='stop after this many seconds')
+    ap.add_argument('--once', action='store_true'); ap.add_argument('--tag', default=None)
+    ap.add_argument('--ddpm-steps', type=int, default=1000, help='fewer only to try the script out quickly')
+    a = ap.parse_args(); t0 = time.time()
+    dev = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    _, ref_imgs = _split(PRESETS['cpu'], load_images('fmnist', 'test'))
+    ref = RefStats(ref_imgs, ClassifierFeatures(load_classifier(device=dev)))
+    snap = os.path.join(tempfile.mkdtemp(), 'snapshot.pth')
+    def run(tag):
+        shutil.copy(a.ckpt, snap)
+        smp = dict(SAMPLERS, ddpm1000=dict(method='ddpm', steps=a.ddpm_steps)) if a.ddpm_steps != 1000 else None
+        rec = dict(evaluate(snap, ref, a.n, samplers=smp), tag=tag, t=round(time.time() - t0, 1))
+        with open(a.log, 'a') as f: f.write(json.dumps(rec) + '\n')
+        print(json.dumps(rec), flush=True)
+    if a.once: run(a.tag or 'once'); raise SystemExit(0)
+    seen = None
+    while time.time() - t0 < a.deadline:
+        m = os.path.getmtime(a.ckpt) if os.path.exists(a.ckpt) else None
+        if m is not None and m != seen: seen = m; run(a.tag or 'epoch'); continue
+        if not alive(a.until_pid): break
+        time.sleep(2)
