@@ -1,4 +1,4 @@
-"""The ground floor of the package: the machine it runs on, and the bf16-or-fp32 choice that every default follows.
+"""The ground floor: the image convention, atomic files, versioned checkpoints, the shipped weights, isolated random state, and the machine with its bf16-or-fp32 choice.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/core.html.md"""
 
@@ -6,13 +6,17 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #6c5f844a
 from __future__ import annotations
-import os, platform, re, subprocess, sys, time, warnings
+import itertools, os, platform, random, re, subprocess, sys, tempfile, time, warnings
+from contextlib import contextmanager
 from pathlib import Path
+import numpy as np
 import torch
-from torch import nn
+from torch import nn, Tensor
 
 # %% auto #0
-__all__ = ['cpu_bf16_native', 'bf16_timing', 'prefer_bf16', 'resolve_bf16', 'hardware', 'import_fastai_quietly']
+__all__ = ['cpu_bf16_native', 'bf16_timing', 'prefer_bf16', 'resolve_bf16', 'hardware', 'check_images', 'to_pm1', 'to01',
+           'model_config', 'module_device', 'check_writable', 'atomic_write', 'save_checkpoint', 'load_checkpoint',
+           'damage_copy', 'shipped_path', 'isolated_rng', 'import_fastai_quietly']
 
 # %% ../nbs/00_core.ipynb #5e748bfd
 _BF16_FLAGS = ('amx_bf16', 'avx512_bf16', 'bf16')   # x86 AMX / AVX512 flags, and Arm's 'bf16' feature (aarch64 Linux)
@@ -77,6 +81,125 @@ def hardware() -> str:
     try: name = next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name'))
     except (OSError, StopIteration): pass
     return f"{name} CPU, {os.cpu_count()} cores, {torch.get_num_threads()} threads, {'native' if cpu_bf16_native() else 'no native'} bf16"
+
+# %% ../nbs/00_core.ipynb #ca9eb87c
+def check_images(x:Tensor, name:str='x', like:Tensor=None, like_name:str='real', min_n:int=1, shape=None) -> Tensor:
+    "Raise a ValueError naming `name` unless `x` is a finite (B, C, H, W) float batch in [-1, 1] (like `like`, or `shape`)."
+    if not isinstance(x, Tensor) or x.dim() != 4:
+        raise ValueError(f"`{name}` must be a (B, C, H, W) tensor, got {tuple(x.shape) if isinstance(x, Tensor) else type(x).__name__}")
+    if not x.is_floating_point(): raise ValueError(f"`{name}` must be a float tensor in [-1, 1], got {x.dtype} (see `to_pm1`)")
+    if shape is not None and tuple(x.shape) != tuple(shape): raise ValueError(f"`{name}` must have shape {tuple(shape)}, got {tuple(x.shape)}")
+    if like is not None and x.shape[1:] != like.shape[1:]:
+        raise ValueError(f"`{name}` images are {tuple(x.shape[1:])} but `{like_name}` images are {tuple(like.shape[1:])}: "
+                         "channels and size must match")
+    if len(x) < min_n: raise ValueError(f"`{name}` has {len(x)} images; this needs at least {min_n}")
+    if not torch.isfinite(x).all(): raise ValueError(f"`{name}` contains NaN or inf values")
+    lo, hi = x.min().item(), x.max().item()
+    if lo < -1 - 1e-5 or hi > 1 + 1e-5: raise ValueError(f"`{name}` must lie in [-1, 1], got [{lo:.3g}, {hi:.3g}] (see `to_pm1`)")
+    return x
+
+# %% ../nbs/00_core.ipynb #4ff51093
+def to_pm1(x:Tensor) -> Tensor:
+    "Images to the package's range: `uint8` in [0, 255] or float in [0, 1] -> float32 in [-1, 1]."
+    return x.float().div(127.5).sub(1) if x.dtype == torch.uint8 else x.float() * 2 - 1
+
+def to01(x:Tensor) -> Tensor:
+    "Images in [-1, 1] -> float32 in [0, 1] (clamped), the range most metrics and image files use."
+    return ((x.float() + 1) / 2).clamp(0, 1)
+
+# %% ../nbs/00_core.ipynb #8e6dd531
+def model_config(model:nn.Module) -> dict:
+    "The `config` dict of a package model, also through wrappers that keep the model in `.module` (EMA, DDP)."
+    while not hasattr(model, 'config') and hasattr(model, 'module'): model = model.module
+    if not isinstance(getattr(model, 'config', None), dict): raise ValueError(f"`model` ({type(model).__name__}) has no `config` dict")
+    return model.config
+
+def module_device(m:nn.Module) -> torch.device:
+    "The device of `m`'s first parameter or buffer (CPU for a module with neither)."
+    return next(itertools.chain(m.parameters(), m.buffers()), torch.empty(0)).device
+
+# %% ../nbs/00_core.ipynb #93c31c82
+def check_writable(path, name:str='out', overwrite:bool=False) -> Path:
+    "Raise unless `path` can be written: not a folder, new (or `overwrite`), its nearest existing folder writable."
+    path = Path(path)
+    if path.is_dir(): raise IsADirectoryError(f"`{name}` must be a file path, got the folder {path}")
+    if path.exists() and not overwrite: raise FileExistsError(f"`{name}`: {path} exists; pass overwrite=True (--overwrite) to replace it")
+    d = next(q for q in path.absolute().parents if q.exists())
+    if not d.is_dir() or not os.access(d, os.W_OK): raise PermissionError(f"`{name}`: cannot write into {d}")
+    return path
+
+def atomic_write(path, data=None, write=None, overwrite:bool=True) -> Path:
+    "Write `data` (str or bytes), or call `write(tmp_path)`, into a temporary file beside `path`, then rename it to `path`."
+    path = check_writable(path, 'path', overwrite); path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
+    try:
+        if write is not None: write(tmp)
+        elif isinstance(data, bytes): Path(tmp).write_bytes(data)
+        else: Path(tmp).write_text(data, encoding='utf-8')
+        um = os.umask(0); os.umask(um); os.chmod(tmp, 0o666 & ~um)     # mkstemp makes 0600; use the usual mode
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp): os.remove(tmp)
+    return path
+
+# %% ../nbs/00_core.ipynb #de6db939
+def save_checkpoint(path, fmt:str, version:int, config:dict, weights:dict, meta:dict=None, overwrite:bool=True, **extra) -> Path:
+    "Save `weights` ({name: state dict or None}) with format, version, config, `meta` and `extra` tensors, atomically."
+    ck = dict(format=fmt, version=version, config=dict(config), meta=dict(meta or {}), **weights, **extra)
+    return atomic_write(path, write=lambda tmp: torch.save(ck, tmp), overwrite=overwrite)
+
+def _nonfinite(obj, prefix=''):
+    if isinstance(obj, Tensor): return [prefix] if obj.is_floating_point() and not torch.isfinite(obj).all() else []
+    if isinstance(obj, dict): return [n for k, v in obj.items() for n in _nonfinite(v, f'{prefix}.{k}' if prefix else str(k))]
+    return []
+
+# %% ../nbs/00_core.ipynb #9572e3db
+def load_checkpoint(path, fmt:str, version:int, weights=('model',)) -> dict:
+    "Load a `save_checkpoint` file on the CPU; refuse a missing, unreadable, foreign or damaged one with a clear error."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"checkpoint `{path}` does not exist")
+    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise ValueError(f"`{path}` is not a readable checkpoint (corrupt or not a torch file): {str(e)[:200]}") from None
+    got = ck.get('format') if isinstance(ck, dict) else type(ck).__name__
+    if got != fmt: raise ValueError(f"`{path}` is not a {fmt} checkpoint (format {got!r})")
+    if ck.get('version') != version: raise ValueError(f"`{path}` has checkpoint version {ck.get('version')}, this dip_ddpm reads {version}")
+    if not isinstance(ck.get('config'), dict): raise ValueError(f"`{path}` has no model `config`: the architecture cannot be rebuilt")
+    missing = [k for k in weights if not isinstance(ck.get(k), dict)]
+    if missing: raise ValueError(f"`{path}` has no {missing} weights")
+    bad = _nonfinite(ck)
+    if bad: raise ValueError(f"`{path}` holds non-finite numbers in {bad[:3]}{' ...' if len(bad) > 3 else ''}: the file is damaged")
+    return ck
+
+# %% ../nbs/00_core.ipynb #05448912
+def damage_copy(src, dst, member:str='data/0', nbytes:int=8) -> Path:
+    "Copy a torch checkpoint and overwrite the first `nbytes` of one stored tensor with 0xFF (for tests of the loaders)."
+    dst = Path(dst); dst.write_bytes(Path(src).read_bytes())
+    import zipfile
+    with zipfile.ZipFile(dst) as z: info = next(i for i in z.infolist() if i.filename.endswith(member))
+    with open(dst, 'r+b') as fh:
+        fh.seek(info.header_offset + 26); n, m = (int.from_bytes(fh.read(2), 'little') for _ in range(2))
+        fh.seek(info.header_offset + 30 + n + m); fh.write(b'\xff' * nbytes)
+    return dst
+
+# %% ../nbs/00_core.ipynb #5643003d
+def shipped_path(fname:str) -> Path:
+    "The path of the weights file `fname` shipped inside the package; FileNotFoundError if the install lacks it."
+    from importlib.resources import files
+    p = Path(str(files('dip_ddpm') / 'weights' / fname))
+    if not p.is_file(): raise FileNotFoundError(f"shipped weights `{fname}` are missing from {p.parent}: reinstall dip_ddpm")
+    return p
+
+# %% ../nbs/00_core.ipynb #e01dfc2a
+@contextmanager
+def isolated_rng(seed:int=None):
+    "Run a block with Python, NumPy and torch RNG states saved, seeded with `seed` (if given), and restored on exit."
+    py, npst = random.getstate(), np.random.get_state()
+    devs = list(range(torch.cuda.device_count())) if torch.cuda.is_available() else []
+    with torch.random.fork_rng(devices=devs):
+        try:
+            if seed is not None: random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+            yield
+        finally: random.setstate(py); np.random.set_state(npst)
 
 # %% ../nbs/00_core.ipynb #181bb027
 def import_fastai_quietly():

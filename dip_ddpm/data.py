@@ -6,15 +6,16 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/data.html.md"""
 
 # %% ../nbs/01a_data.ipynb #c004
 from __future__ import annotations
-import gzip, os, shutil, tempfile
+import gzip, os, shutil
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from .core import check_images, to_pm1, atomic_write, isolated_rng, import_fastai_quietly
 
 # %% auto #0
 __all__ = ['DEBIAN_FMNIST', 'FMNIST_FILES', 'FMNIST_CLASSES', 'data_root', 'fmnist_root', 'load_fmnist', 'load_digits',
-           'load_folder', 'check_images', 'load_images', 'get_dls', 'show_grid']
+           'load_folder', 'load_images', 'get_dls', 'show_grid']
 
 # %% ../nbs/01a_data.ipynb #c006
 DEBIAN_FMNIST = Path('/usr/share/datasets/fashion-mnist')
@@ -26,15 +27,11 @@ def data_root(root=None) -> Path:
     return Path(root or os.environ.get('DIP_DDPM_DATA') or Path.home() / '.cache' / 'dip_ddpm' / 'data').expanduser()
 
 # %% ../nbs/01a_data.ipynb #c007
-def _atomic_gunzip(src:Path, dst:Path):
-    "Decompress `src` to `dst` through a temporary file in the same folder, then rename."
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'wb') as out, gzip.open(src, 'rb') as inp: shutil.copyfileobj(inp, out)
-        um = os.umask(0); os.umask(um); os.chmod(tmp, 0o666 & ~um)
-        os.replace(tmp, dst)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
+def _gunzip(src:Path, dst:Path):
+    "Decompress `src` to `dst` atomically."
+    def write(tmp):
+        with open(tmp, 'wb') as out, gzip.open(src, 'rb') as inp: shutil.copyfileobj(inp, out)
+    atomic_write(dst, write=write)
 
 def _tv_download(root:Path):
     "Download Fashion-MNIST with torchvision into `root`/FashionMNIST/raw/ (needs the network)."
@@ -50,7 +47,7 @@ def fmnist_root(root=None, download:bool=None, debian_dir=DEBIAN_FMNIST, fetch=_
     if all((debian_dir / f'{f}.gz').exists() for f in FMNIST_FILES):
         raw.mkdir(parents=True, exist_ok=True)
         for f in FMNIST_FILES:
-            if not (raw / f).exists(): _atomic_gunzip(debian_dir / f'{f}.gz', raw / f)
+            if not (raw / f).exists(): _gunzip(debian_dir / f'{f}.gz', raw / f)
         return root
     if download is not False:                      # None (the default) or True: try torchvision's download
         try: fetch(root); why = 'the download gave no files'
@@ -61,14 +58,12 @@ def fmnist_root(root=None, download:bool=None, debian_dir=DEBIAN_FMNIST, fetch=_
                             f"(`download=None` or `True`, into {root}).")
 
 # %% ../nbs/01a_data.ipynb #c009
-def _to_pm1(x:Tensor) -> Tensor: return x.float().div(127.5).sub(1) if x.dtype == torch.uint8 else x.float() * 2 - 1
-
 def load_fmnist(split:str='train', n:int=None, root=None, download:bool=None, labels:bool=False):
     "Fashion-MNIST `split` ('train' or 'test' = held-out) as (N, 1, 28, 28) in [-1, 1] (and labels); see `fmnist_root` for `download`."
     if split not in ('train', 'test'): raise ValueError(f"`split` must be 'train' or 'test', got {split!r}")
     from torchvision.datasets import FashionMNIST
     ds = FashionMNIST(fmnist_root(root, download), train=split == 'train', download=False)
-    x, y = _to_pm1(ds.data[:n]).unsqueeze(1), ds.targets[:n].clone()
+    x, y = to_pm1(ds.data[:n]).unsqueeze(1), ds.targets[:n].clone()
     return (x, y) if labels else x
 
 # %% ../nbs/01a_data.ipynb #c011
@@ -91,18 +86,8 @@ def load_folder(path, size:int=64, channels:int=3, split:str='train', seed:int=0
     ds = datasets.ImageFolder(str(path), transform=tf)
     idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(seed))
     k = int(len(ds) * (1 - held_out)); idx = (idx[:k] if split == 'train' else idx[k:])[:n]
+    if len(idx) == 0: raise ValueError(f"`{path}` has {len(ds)} images: its '{split}' split (held_out={held_out}) is empty; add images")
     return torch.stack([ds[i][0] for i in idx.tolist()]) * 2 - 1
-
-# %% ../nbs/01a_data.ipynb #c014
-def check_images(x:Tensor, name:str='x', like:Tensor=None, like_name:str='real', min_n:int=1, shape=None):
-    "Raise a ValueError naming `name` unless `x` is a finite (B, C, H, W) batch in [-1, 1] (matching `like`'s (C, H, W), or `shape`)."
-    if not isinstance(x, Tensor) or x.dim() != 4: raise ValueError(f"`{name}` must be a (B, C, H, W) tensor, got {tuple(x.shape) if isinstance(x, Tensor) else type(x).__name__}")
-    if shape is not None and tuple(x.shape) != tuple(shape): raise ValueError(f"`{name}` must have shape {tuple(shape)}, got {tuple(x.shape)}")
-    if like is not None and x.shape[1:] != like.shape[1:]: raise ValueError(f"`{name}` images are {tuple(x.shape[1:])} but `{like_name}` images are {tuple(like.shape[1:])}: channels and size must match")
-    if len(x) < min_n: raise ValueError(f"`{name}` has {len(x)} images; this needs at least {min_n}")
-    if not torch.isfinite(x).all(): raise ValueError(f"`{name}` contains NaN or inf values")
-    if x.min() < -1 - 1e-5 or x.max() > 1 + 1e-5: raise ValueError(f"`{name}` must lie in [-1, 1], got [{x.min().item():.3g}, {x.max().item():.3g}]")
-    return x
 
 # %% ../nbs/01a_data.ipynb #c016
 def load_images(data:str='fmnist', split:str='train', n:int=None, size:int=None, channels:int=None, root=None, download:bool=None) -> Tensor:
@@ -115,18 +100,20 @@ def load_images(data:str='fmnist', split:str='train', n:int=None, size:int=None,
 
 # %% ../nbs/01a_data.ipynb #c017
 def get_dls(train:Tensor, valid:Tensor=None, bs:int=64, n_valid:int=1024, device=None, seed:int=0):
-    "fastai DataLoaders of (image, 0) pairs; the valid set is `valid` (held-out) cut to `n_valid` images."
-    from dip_ddpm.core import import_fastai_quietly
+    "fastai DataLoaders of (image, 0) pairs; the valid set is `valid` (held-out) cut to `n_valid` images, else the last of `train`."
     import_fastai_quietly()
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
     from torch.utils.data import TensorDataset
-    if valid is None: valid = train[-n_valid:]; train = train[:-n_valid]
-    valid = valid[:n_valid]
+    if valid is None:
+        if len(train) <= n_valid: raise ValueError(f"`train` has {len(train)} images and no `valid` was given: holding out `n_valid`={n_valid} "
+                                                   "would leave none to train on; pass `valid` (held-out images) or a smaller `n_valid`")
+        valid, train = train[-n_valid:], train[:-n_valid]
+    if not 1 <= bs <= len(train): raise ValueError(f"`bs`={bs} must lie in [1, {len(train)}] (the training images): a larger batch gives no step")
     mk = lambda x: TensorDataset(x, torch.zeros(len(x), dtype=torch.long))
-    torch.manual_seed(seed)
-    return DataLoaders(DataLoader(mk(train), bs=bs, shuffle=True, drop_last=True, device=device),
-                       DataLoader(mk(valid), bs=bs * 2, device=device))
+    with isolated_rng(seed):        # fastai seeds each DataLoader's own shuffling generator from Python's
+        return DataLoaders(DataLoader(mk(train), bs=bs, shuffle=True, drop_last=True, device=device),
+                           DataLoader(mk(valid[:n_valid]), bs=bs * 2, device=device))
 
 # %% ../nbs/01a_data.ipynb #c019
 def show_grid(x:Tensor, nrow:int=16, ax=None, title:str=None):

@@ -6,30 +6,28 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/ddpm.html.md"""
 
 # %% ../nbs/02_ddpm.ipynb #c005
 from __future__ import annotations
-import json, math, os, tempfile, time
+import json, math, os, time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
-from fastcore.script import call_parse
 from fastprogress.fastprogress import progress_bar
-from .core import hardware, resolve_bf16, import_fastai_quietly
+from .core import (hardware, resolve_bf16, import_fastai_quietly, save_checkpoint, load_checkpoint, shipped_path,
+                           model_config, check_writable, isolated_rng)
 import_fastai_quietly()
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *
 from fastai.optimizer import OptimWrapper
-from fastai.torch_core import set_seed
 from .schedules import NoiseSchedule
 from .unet import UNet, unet_preset, n_params
 from .data import load_images, get_dls, show_grid
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'PRETRAINED', 'DDPMNoise', 'noise_mse', 'EMA', 'CPUBFloat16', 'ddpm_learner',
-           'atomic_save', 'save_ddpm', 'load_ddpm', 'SaveDDPM', 'train_ddpm', 'dip_ddpm_train', 'ddpm_step',
-           'ddim_step', 'make_timesteps', 'check_timesteps', 'check_images_for', 'SampleResult', 'sample',
-           'pretrained_path', 'load_pretrained']
+           'save_ddpm', 'load_ddpm', 'SaveDDPM', 'train_ddpm', 'ddpm_step', 'ddim_step', 'make_timesteps',
+           'check_timesteps', 'check_images_for', 'SampleResult', 'sample', 'pretrained_path', 'load_pretrained']
 
 # %% ../nbs/02_ddpm.ipynb #c006
 class DDPMNoise(Callback):
@@ -81,45 +79,27 @@ def ddpm_learner(model:UNet, dls, sched:NoiseSchedule, ema_decay:float=0.999, bf
 # %% ../nbs/02_ddpm.ipynb #c013
 CKPT_FORMAT, CKPT_VERSION = 'dip_ddpm.ddpm', 1
 
-def atomic_save(obj, path, overwrite:bool=True) -> Path:
-    "`torch.save` to a temporary file beside `path`, then rename it over `path`."
-    path = Path(path)
-    if path.exists() and not overwrite: raise FileExistsError(f"`{path}` exists; pass overwrite=True to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
-    try:
-        torch.save(obj, tmp)
-        um = os.umask(0); os.umask(um); os.chmod(tmp, 0o666 & ~um)      # mkstemp makes 0600; use the usual mode
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
-
 def _ema_state(ema) -> dict:
-    return {k: v for k, v in (ema.module if isinstance(ema, AveragedModel) else ema).state_dict().items()}
+    return (ema.module if isinstance(ema, AveragedModel) else ema).state_dict()
 
 def save_ddpm(path, model:UNet, sched:NoiseSchedule, ema=None, meta:dict=None, overwrite:bool=True) -> Path:
     "Save a versioned DDPM checkpoint (weights, EMA weights, schedule, config, metadata) atomically."
-    ck = dict(format=CKPT_FORMAT, version=CKPT_VERSION, config=dict(model.config), betas=sched.betas.clone(),
-              model=model.state_dict(), ema=_ema_state(ema) if ema is not None else None, meta=dict(meta or {}))
-    return atomic_save(ck, path, overwrite)
+    return save_checkpoint(path, CKPT_FORMAT, CKPT_VERSION, model.config, meta=meta, overwrite=overwrite, betas=sched.betas.clone(),
+                           weights=dict(model=model.state_dict(), ema=_ema_state(ema) if ema is not None else None))
 
 # %% ../nbs/02_ddpm.ipynb #c014
+def _ddpm_from(ck:dict, path, ema:bool):
+    model = UNet(**ck['config'])
+    try: model.load_state_dict(ck['ema'] if ema and ck.get('ema') is not None else ck['model'])
+    except RuntimeError as e:
+        raise ValueError(f"`{path}`: weights do not match the architecture in its config {ck['config']}: {str(e)[:300]}") from None
+    return model, NoiseSchedule(ck['betas'])
+
 def load_ddpm(path, device='cpu', ema:bool=True):
     "Load a checkpoint: (UNet with the EMA weights if `ema` and present, NoiseSchedule, checkpoint dict)."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"checkpoint `{path}` does not exist")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"`{path}` is not a readable dip_ddpm checkpoint (corrupt or not a torch file): {e}") from None
-    if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
-        raise ValueError(f"`{path}` is not a dip_ddpm DDPM checkpoint (format {ck.get('format') if isinstance(ck, dict) else type(ck).__name__!r})")
-    if ck.get('version') != CKPT_VERSION:
-        raise ValueError(f"`{path}` has checkpoint version {ck.get('version')}, this dip_ddpm reads version {CKPT_VERSION}")
-    model = UNet(**ck['config'])
-    sd = ck['ema'] if ema and ck.get('ema') is not None else ck['model']
-    try: model.load_state_dict(sd)
-    except RuntimeError as e: raise ValueError(f"`{path}`: weights do not match the architecture in its config {ck['config']}: {str(e)[:300]}") from None
-    return model.to(device).eval(), NoiseSchedule(ck['betas']), ck
+    ck = load_checkpoint(path, CKPT_FORMAT, CKPT_VERSION)
+    model, sched = _ddpm_from(ck, path, ema)
+    return model.to(device).eval(), sched, ck
 
 # %% ../nbs/02_ddpm.ipynb #c017
 class SaveDDPM(Callback):
@@ -134,58 +114,46 @@ class SaveDDPM(Callback):
         save_ddpm(self.path, self.learn.model, self.learn.sched, self.learn.ema_model, meta)
 
 # %% ../nbs/02_ddpm.ipynb #c018
-def train_ddpm(out, data:str='fmnist', preset:str='small', size:int=None, channels:int=None, epochs:int=5, bs:int=64,
-               lr:float=2e-3, T:int=1000, schedule:str='linear', bf16:bool=None, ema_decay:float=0.999, n_train:int=None,
-               resume:bool=False, overwrite:bool=False, seed:int=0, device=None, command:str=None) -> Learner:
+def train_ddpm(
+    out,                        # checkpoint to write after every epoch
+    data:str='fmnist',          # 'fmnist', 'digits' or an ImageFolder path
+    preset:str='small',         # UNet preset: 'tiny', 'small', 'base'
+    size:int=None,              # image size (default: the data's own)
+    channels:int=None,          # 1 or 3 (ImageFolder data only)
+    epochs:int=5,               # epochs of one-cycle training (>= 1)
+    bs:int=64,                  # batch size (at most the number of training images)
+    lr:float=2e-3,              # peak learning rate
+    T:int=1000,                 # diffusion steps of a new schedule
+    schedule:str='linear',      # 'linear' or 'cosine' (new models)
+    bf16:bool=None,             # bf16 autocast; None: this machine's measured default
+    ema_decay:float=0.999,      # EMA decay of the sampling weights
+    n_train:int=None,           # use only the first `n_train` training images
+    resume:bool=False,          # continue training `out` (weights and EMA) if it exists
+    overwrite:bool=False,       # replace an existing `out`
+    seed:int=0,                 # seed of initialisation, shuffling and noise (the caller's RNG state is kept)
+    device=None,                # default: CUDA if available, else CPU
+    command:str=None,           # the command line, recorded in the checkpoint
+) -> Learner:
     "Train a DDPM on `data` with a fastai Learner and write the checkpoint `out` after every epoch."
-    out = Path(out)
-    if out.exists() and not (resume or overwrite): raise FileExistsError(f"`{out}` exists: pass resume=True to continue training it or overwrite=True to replace it")
+    out = check_writable(out, 'out', overwrite=resume or overwrite)
     if schedule not in ('linear', 'cosine'): raise ValueError(f"`schedule` must be 'linear' or 'cosine', got {schedule!r}")
+    if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"`epochs` must be an int >= 1, got {epochs!r}: no training, no checkpoint")
+    ck = load_checkpoint(out, CKPT_FORMAT, CKPT_VERSION, weights=('model', 'ema')) if resume and out.exists() else None
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    bf16 = resolve_bf16(bf16, device)   # None: bf16 only where this machine measures it faster
-    set_seed(seed)                   # python, numpy and torch RNGs (fastai shuffles with python's)
-    xtr, xva = load_images(data, 'train', n=n_train, size=size, channels=channels), load_images(data, 'test', n=1024, size=size, channels=channels)
-    meta = dict(data=data, preset=preset, bs=bs, lr=lr, bf16=bf16, ema_decay=ema_decay, seed=seed, hardware=hardware(), command=command)
-    if resume and out.exists():
-        model, sched, ck = load_ddpm(out, ema=False); ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(ema_decay), use_buffers=True)
-        ema.module.load_state_dict(ck['ema']); meta = dict(ck['meta'], **{k: v for k, v in meta.items() if k != 'command'}, resumed_with=command)
-    else:
-        model, ema = unet_preset(preset, in_ch=xtr.shape[1], img_size=xtr.shape[-1]), None
-        sched = NoiseSchedule.linear(T) if schedule == 'linear' else NoiseSchedule.cosine(T)
-    model = model.to(device)
-    dls = get_dls(xtr, xva, bs=bs, device=device, seed=seed)
-    learn = ddpm_learner(model, dls, sched, ema_decay, bf16, lr, cbs=[SaveDDPM(out, dict(meta, n_params=n_params(model)))])
-    if ema is not None: learn.ema_model = ema.to(device)
-    learn.fit_one_cycle(epochs, lr)
+    bf16 = resolve_bf16(bf16, device)
+    with isolated_rng(seed):
+        xtr = load_images(data, 'train', n=n_train, size=size, channels=channels)
+        dls = get_dls(xtr, load_images(data, 'test', n=1024, size=size, channels=channels), bs=bs, device=device, seed=seed)
+        meta = dict(data=data, preset=preset, bs=bs, lr=lr, bf16=bf16, ema_decay=ema_decay, seed=seed, hardware=hardware(), command=command)
+        if ck is not None:
+            (model, sched), meta = _ddpm_from(ck, out, ema=False), dict(ck['meta'], **{k: v for k, v in meta.items() if k != 'command'}, resumed_with=command)
+        else: model, sched = unet_preset(preset, in_ch=xtr.shape[1], img_size=xtr.shape[-1]), NoiseSchedule.linear(T) if schedule == 'linear' else NoiseSchedule.cosine(T)
+        learn = ddpm_learner(model.to(device), dls, sched, ema_decay, bf16, lr, cbs=[SaveDDPM(out, dict(meta, n_params=n_params(model)))])
+        if ck is not None:
+            learn.ema_model = AveragedModel(learn.model, multi_avg_fn=get_ema_multi_avg_fn(ema_decay), use_buffers=True)
+            learn.ema_model.module.load_state_dict(ck['ema'])
+        learn.fit_one_cycle(epochs, lr)
     return learn
-
-# %% ../nbs/02_ddpm.ipynb #c019
-@call_parse
-def dip_ddpm_train(
-    out:str='ddpm.pth',        # checkpoint to write (after every epoch)
-    data:str='fmnist',         # 'fmnist', 'digits' or an ImageFolder path
-    preset:str='small',        # UNet preset: tiny, small, base
-    size:int=None,             # image size (default: the data's own)
-    channels:int=None,         # 1 or 3 (ImageFolder data only)
-    epochs:int=5,              # epochs of one-cycle training
-    bs:int=64,                 # batch size
-    lr:float=2e-3,             # peak learning rate
-    T:int=1000,                # diffusion steps
-    schedule:str='linear',     # 'linear' or 'cosine'
-    fp32:bool=False,           # force float32 (default: bf16 only where this machine measures it faster)
-    bf16:bool=False,           # force bf16 autocast
-    ema_decay:float=0.999,     # EMA decay of the sampling weights
-    n_train:int=None,          # use only the first n training images
-    resume:bool=False,         # continue training `out`
-    overwrite:bool=False,      # replace an existing `out`
-    seed:int=0,                # random seed
-):
-    "Train a DDPM UNet with a fastai Learner and save a versioned checkpoint."
-    import sys
-    if fp32 and bf16: raise SystemExit("dip_ddpm_train: error: give at most one of --fp32 and --bf16")
-    learn = train_ddpm(out, data, preset, size, channels, epochs, bs, lr, T, schedule, True if bf16 else (False if fp32 else None), ema_decay, n_train,
-                       resume, overwrite, seed, command=' '.join(['dip_ddpm_train'] + sys.argv[1:]))
-    print(f"saved {out}")
 
 # %% ../nbs/02_ddpm.ipynb #c021
 def _abar_pair(sched:NoiseSchedule, t:int, t_prev:int):
@@ -209,6 +177,7 @@ def ddpm_step(sched:NoiseSchedule, x_t:Tensor, eps:Tensor, t:int, t_prev:int, no
     beta = 1 - ab / ab_prev
     mean = (math.sqrt(ab_prev) * beta / (1 - ab)) * x0 + (math.sqrt(1 - beta) * (1 - ab_prev) / (1 - ab)) * x_t
     if t_prev < 0: return mean
+    if noise is not None and noise.shape != x_t.shape: raise ValueError(f"`noise` must have the shape of `x_t` {tuple(x_t.shape)}, got {tuple(noise.shape)}")
     var = beta * (1 - ab_prev) / (1 - ab)
     return mean + math.sqrt(var) * (torch.randn_like(x_t) if noise is None else noise)
 
@@ -238,10 +207,9 @@ def check_timesteps(sched:NoiseSchedule, timesteps) -> list:
 # %% ../nbs/02_ddpm.ipynb #c030
 def check_images_for(model:nn.Module, x:Tensor, name:str='x'):
     "Raise if `x` is not a (B, C, H, W) batch with the channels and size `model` was built for."
-    c = getattr(model, 'config', None) or getattr(getattr(model, 'module', None), 'config', {})
-    want = (c.get('in_ch'), c.get('img_size'))
-    if x.dim() != 4 or (want[0] and x.shape[1] != want[0]) or (want[1] and tuple(x.shape[-2:]) != (want[1], want[1])):
-        raise ValueError(f"`{name}` must be (B, {want[0]}, {want[1]}, {want[1]}) for this model, got {tuple(x.shape)}")
+    c = model_config(model); C, S = c.get('in_ch'), c.get('img_size')
+    if x.dim() != 4 or (C and x.shape[1] != C) or (S and tuple(x.shape[-2:]) != (S, S)):
+        raise ValueError(f"`{name}` must be (B, {C}, {S}, {S}) for this model, got {tuple(x.shape)}")
 
 # %% ../nbs/02_ddpm.ipynb #c031
 class SampleResult:
@@ -264,7 +232,7 @@ def sample(model:nn.Module, sched:NoiseSchedule, n:int=None, x_t:Tensor=None, t_
     gen = torch.Generator(dev).manual_seed(seed) if seed is not None else None
     if x_t is None:
         if n is None or n < 1: raise ValueError("give `n` (number of samples) >= 1 when sampling from noise")
-        c = model.config if hasattr(model, 'config') else model.module.config
+        c = model_config(model)
         x_t = torch.randn(n, c['in_ch'], c['img_size'], c['img_size'], generator=gen, device=dev)
     check_images_for(model, x_t, 'x_t')
     if not torch.isfinite(x_t).all(): raise ValueError("`x_t` holds NaN or inf values")
@@ -292,12 +260,9 @@ def _sample_loop(model, sched, x, ts, method, eta, gen, clip_x0, keep, bf16, pro
 PRETRAINED = {'fmnist': 'ddpm_fmnist_small.pth'}
 
 def pretrained_path(name:str='fmnist') -> Path:
-    "Path of a checkpoint shipped inside the package."
+    "Path of a DDPM checkpoint shipped inside the package."
     if name not in PRETRAINED: raise ValueError(f"unknown pretrained model {name!r}; shipped: {list(PRETRAINED)}")
-    from importlib.resources import files
-    p = Path(str(files('dip_ddpm') / 'weights' / PRETRAINED[name]))
-    if not p.is_file(): raise FileNotFoundError(f"shipped weights `{p}` are missing: reinstall dip_ddpm, or train them with `dip_ddpm_train --out {p}`")
-    return p
+    return shipped_path(PRETRAINED[name])
 
 def load_pretrained(name:str='fmnist', device='cpu', ema:bool=True):
     "The shipped DDPM: (UNet with EMA weights, NoiseSchedule, checkpoint dict)."

@@ -6,12 +6,12 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/dip.html.md"""
 
 # %% ../nbs/03_dip.ipynb #c003
 from __future__ import annotations
-import math, time
+import math, os, time
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
-from .core import import_fastai_quietly
+from .core import import_fastai_quietly, check_images, isolated_rng
 import_fastai_quietly()
 from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelValidException, CancelFitException
@@ -19,7 +19,6 @@ from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.optimizer import Adam
 from fastai.callback.progress import ProgressCallback
-from .data import check_images
 
 # %% auto #0
 __all__ = ['gcat', 'GConv', 'dip_depth', 'DIPNet', 'stack_nets', 'masked_mse_sum', 'psnr_pm1', 'DIPInput', 'DIPHistory',
@@ -142,6 +141,7 @@ class DIPResult:
 
 def _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference):
     check_images(target, 'target')
+    if target.shape[-1] != target.shape[-2]: raise ValueError(f"`target` images must be square for the DIP network, got {tuple(target.shape[-2:])}")
     if not isinstance(n_iter, int) or n_iter < 1: raise ValueError(f"`n_iter` must be an int >= 1, got {n_iter!r}")
     if not lr > 0: raise ValueError(f"`lr` must be > 0, got {lr}")
     if reg_noise_std < 0: raise ValueError(f"`reg_noise_std` must be >= 0, got {reg_noise_std}")
@@ -153,28 +153,42 @@ def _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference):
         if not ((mask == 0) | (mask == 1)).all(): raise ValueError("`mask` must hold only 0 (unknown) and 1 (known) values")
 
 # %% ../nbs/03_dip.ipynb #c022
-def fit_dip(target:Tensor, n_iter:int=1000, lr:float=0.01, reg_noise_std:float=1/30, mask:Tensor=None, reference:Tensor=None,
-            seed:int=None, input_depth:int=32, ema_alpha:float=None, return_best:bool=True, patience:int=None,
-            down=(32, 32, 64, 64, 128), skip:int=4, snapshots=(), progress:bool=True) -> DIPResult:
-    "Fit one DIP network per image of `target` (B, C, H, W) in [-1, 1], all at once; image i uses seed `seed`+i."
+def fit_dip(
+    target:Tensor,               # images to reconstruct, (B, C, H, W) in [-1, 1], square
+    n_iter:int=1000,             # optimiser steps (>= 1)
+    lr:float=0.01,               # Adam learning rate
+    reg_noise_std:float=1/30,    # std of the noise added to the fixed input z at every step
+    mask:Tensor=None,            # (B, 1 or C, H, W) of 0 (unknown) and 1 (known) pixels; None: all known
+    reference:Tensor=None,       # clean images for PSNR monitoring and `return_best`
+    seed:int=None,               # image i uses seed `seed`+i (its network and input); None: fresh randomness
+    input_depth:int=32,          # channels of the fixed random input z
+    ema_alpha:float=None,        # keep an exponential average of the outputs with this weight
+    return_best:bool=True,       # with a `reference`, return the output of the best-PSNR step
+    patience:int=None,           # with a `reference`, stop after this many steps without improvement
+    down=(32, 32, 64, 64, 128),  # channels of the encoder levels
+    skip:int=4,                  # channels of each skip connection
+    snapshots=(),                # steps at which to keep a copy of the output
+    progress:bool=True,          # show a progress bar
+) -> DIPResult:
+    "Fit one DIP network per image of `target`, all at once; the caller's RNG state is left unchanged."
     _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference)
     B, C, H, W = target.shape; dev = target.device
     dt = target.dtype if target.dtype == torch.float64 else torch.float32      # float64 for exactness checks
-    seeds = [seed + i for i in range(B)] if seed is not None else torch.randint(0, 2**31 - 1, (B,)).tolist()
+    seeds = [seed + i for i in range(B)] if seed is not None else [int.from_bytes(os.urandom(4), 'little') >> 1 for _ in range(B)]
     nets, zs = [], []
     for s in seeds:
-        torch.manual_seed(s)
-        nets.append(DIPNet(input_depth, C, max(H, W), down, skip).to(dev, dt)); zs.append(torch.rand(1, input_depth, H, W, device=dev, dtype=dt) * 0.1)
+        with isolated_rng(s): nets.append(DIPNet(input_depth, C, H, down, skip).to(dev, dt)); zs.append(torch.rand(1, input_depth, H, W, device=dev, dtype=dt) * 0.1)
     net, z = (stack_nets(nets) if B > 1 else nets[0]), torch.cat(zs, 1)
     gens = [torch.Generator(dev).manual_seed(s) for s in seeds]
     mask = torch.ones(B, 1, H, W, device=dev, dtype=dt) if mask is None else mask.to(dev, dt)
     hist = DIPHistory(reference.to(dev) if reference is not None else None, ema_alpha, snapshots)
     cbs = [DIPInput(z, target.to(dt), reg_noise_std, gens), hist] + ([DIPEarlyStop(patience)] if patience and reference is not None else [])
     items = [(i, i) for i in range(n_iter)]
-    learn = Learner(DataLoaders(DataLoader(items, bs=1), DataLoader(items[:1], bs=1)), net, loss_func=lambda p, y: masked_mse_sum(p, y, mask).float(),
-                    opt_func=lambda ps, lr: Adam(ps, lr, sqr_mom=0.999, eps=1e-8, wd=0.), lr=lr, cbs=cbs)
-    learn.dip_history = hist
-    return _run_dip(learn, hist, lr, reference is not None and return_best, progress)
+    with isolated_rng():     # fastai's DataLoaders draw their shuffling seeds from Python's generator
+        learn = Learner(DataLoaders(DataLoader(items, bs=1), DataLoader(items[:1], bs=1)), net, loss_func=lambda p, y: masked_mse_sum(p, y, mask).float(),
+                        opt_func=lambda ps, lr: Adam(ps, lr, sqr_mom=0.999, eps=1e-8, wd=0.), lr=lr, cbs=cbs)
+        learn.dip_history = hist
+        return _run_dip(learn, hist, lr, reference is not None and return_best, progress)
 
 # %% ../nbs/03_dip.ipynb #c023
 def _run_dip(learn, hist, lr, use_best, progress):

@@ -6,17 +6,16 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/experiments.html.md"""
 
 # %% ../nbs/06_experiments.ipynb #c003
 from __future__ import annotations
-import dataclasses, datetime, json, os, sys, tempfile, time
+import dataclasses, datetime, json, os, shutil, sys, time, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from fastcore.script import call_parse, anno_parser
 from fastprogress.fastprogress import progress_bar
 from .schedules import NoiseSchedule
-from .data import load_images, show_grid, check_images
-from .core import hardware, resolve_bf16
+from .data import load_images, show_grid
+from .core import hardware, resolve_bf16, check_images, atomic_write, check_writable
 from .ddpm import load_pretrained, load_ddpm, sample
 from .dip import fit_dip
 from .integration import sample_blend, sample_truncated, save_trajectory_gif
@@ -24,8 +23,7 @@ from .metrics import RefStats, psnr, ssim, mean_std, ClassifierFeatures, lpips_m
 
 # %% auto #0
 __all__ = ['PRESETS', 'ReproConfig', 'check_config', 'plan_rows', 'run_row', 'make_priors', 'row_metrics', 'reproduce',
-           'atomic_write', 'new_run_dir', 'results_table', 'save_samples_figure', 'write_run', 'trajectory_gif',
-           'run_reproduce', 'reproduce_cmd', 'sample_cmd', 'main']
+           'new_run_dir', 'results_table', 'save_samples_figure', 'write_run', 'trajectory_gif', 'run_reproduce']
 
 # %% ../nbs/06_experiments.ipynb #c006
 @dataclass
@@ -166,6 +164,18 @@ def _aggregate(row, per_seed, time_dip, notes):
     return out
 
 # %% ../nbs/06_experiments.ipynb #c022
+def _run_rows(plan, cfg, model, sched, priors, targets, refstats, randoms, lp, dip_seconds, notes, images, progress):
+    rows = []
+    for row in (progress_bar(plan) if progress else plan):
+        per_seed = []
+        for s in row['seeds']:
+            r = run_row(row, model, sched, priors, s, cfg.bf16)
+            imgs = r.images.float().cpu()
+            per_seed.append(dict(row_metrics(imgs, row, targets, refstats, randoms, lp), seconds=r.seconds))
+            if s == row['seeds'][0]: images[row['method']] = imgs
+        rows.append(_aggregate(row, per_seed, dip_seconds, notes))
+    return rows
+
 def reproduce(cfg:ReproConfig, progress:bool=True, keep_images:bool=False):
     "Run the experiment `cfg`; returns (rows, extras) where rows follow the results.json schema."
     model, sched, ck = _load_model(cfg.model); check_config(cfg, sched.T); dev = next(model.parameters()).device
@@ -177,30 +187,17 @@ def reproduce(cfg:ReproConfig, progress:bool=True, keep_images:bool=False):
     priors = {k: v.to(dev) for k, v in make_priors(targets.to(dev), dip.image).items()}
     feats, lp = _features(targets, notes), _lpips(notes)
     refstats = RefStats(ref, feats) if feats is not None else None
-    rows, images, plan = [], {}, plan_rows(cfg, sched.T)
-    for row in (progress_bar(plan) if progress else plan):
-        per_seed = []
-        for s in row['seeds']:
-            r = run_row(row, model, sched, priors, s, cfg.bf16)
-            imgs = r.images.float().cpu()
-            per_seed.append(dict(row_metrics(imgs, row, targets, refstats, randoms, lp), seconds=r.seconds))
-            if s == row['seeds'][0]: images[row['method']] = imgs
-        rows.append(_aggregate(row, per_seed, dip.seconds, notes))
+    images, plan = {}, plan_rows(cfg, sched.T)
+    D = getattr(feats, 'num_features', None)
+    if D and cfg.n_samples < D: notes.append(f"FID: {cfg.n_samples} samples < {D} feature dimensions, so FID mostly measures its bias")
+    with warnings.catch_warnings():         # said once, in the notes, instead of once per row and seed
+        warnings.filterwarnings('ignore', message=r'FID of \d+ `\w+` images in')
+        rows = _run_rows(plan, cfg, model, sched, priors, targets, refstats, randoms, lp, dip.seconds, notes, images, progress)
     extras = dict(dip_seconds=dip.seconds, dip_psnr=psnr(dip.image.cpu(), targets).mean().item(), model_meta=ck['meta'],
                   targets=targets, priors={k: v.cpu() for k, v in priors.items()}, images=images if keep_images else None)
     return rows, extras
 
 # %% ../nbs/06_experiments.ipynb #c025
-def atomic_write(path, data, mode='w'):
-    "Write text or bytes to `path` through a temporary file in the same folder and a rename."
-    path = Path(path); fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp')
-    try:
-        with os.fdopen(fd, mode) as f: f.write(data)
-        um = os.umask(0); os.umask(um); os.chmod(tmp, 0o666 & ~um); os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
-
 def new_run_dir(root='runs', name='run') -> Path:
     "A fresh folder root/name-YYYYmmdd-HHMMSS (suffixed -2, -3, ... if taken); never an existing one."
     root = Path(root); root.mkdir(parents=True, exist_ok=True)
@@ -233,8 +230,9 @@ def save_samples_figure(images:dict, priors:dict, path, n:int=16):
     items = [('held-out targets', priors['image']), ('DIP guides', priors['dip'])] + list(images.items())
     fig, axs = plt.subplots(len(items), 1, figsize=(n * 0.5, len(items) * 0.75 + 0.3))
     for ax, (k, x) in zip(axs, items): show_grid(x[:n], nrow=n, ax=ax, title=k)
-    plt.tight_layout(); tmp = Path(path).with_suffix('.tmp.png'); fig.savefig(tmp, dpi=90); plt.close(fig); os.replace(tmp, path)
-    return Path(path)
+    plt.tight_layout()
+    try: return atomic_write(path, write=lambda tmp: fig.savefig(tmp, format='png', dpi=90))
+    finally: plt.close(fig)
 
 
 # %% ../nbs/06_experiments.ipynb #c031
@@ -268,55 +266,23 @@ def trajectory_gif(cfg:ReproConfig, extras:dict, path, n:int=8):
     return save_trajectory_gif({f'{m} from noise': a.trajectory, f'{m} from DIP at t0={t0}': b.trajectory}, path, n=n)
 
 # %% ../nbs/06_experiments.ipynb #c033
-def run_reproduce(preset:str='cpu', out:str='runs', model:str=None, data:str=None, n_samples:int=None, progress:bool=True, command:str=None):
-    "Run a preset end to end and write a new run folder; returns (run_dir, rows, markdown)."
+def run_reproduce(
+    preset:str='cpu',         # 'quick', 'cpu' or 'paper'
+    out:str='runs',           # parent folder of the new run folder
+    model:str=None,           # shipped model name or checkpoint path (default: the preset's)
+    data:str=None,            # 'fmnist', 'digits' or an ImageFolder path (default: the preset's)
+    n_samples:int=None,       # samples per row and seed (default: the preset's)
+    progress:bool=True,       # show progress bars
+    command:str=None,         # the command line, recorded in the run folder
+):
+    "Run a preset end to end and write a new run folder; returns (run_dir, rows, markdown). A failed run leaves no folder."
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {list(PRESETS)}")
     cfg = dataclasses.replace(PRESETS[preset], **{k: v for k, v in dict(model=model, data=data, n_samples=n_samples).items() if v is not None})
-    check_config(cfg)
+    check_config(cfg); check_writable(Path(out) / f'{cfg.name}-run', 'out')
     cfg = dataclasses.replace(cfg, bf16=resolve_bf16(cfg.bf16, 'cuda' if torch.cuda.is_available() else 'cpu'))   # recorded as used
     run_dir, t0 = new_run_dir(out, cfg.name), time.perf_counter()
-    rows, extras = reproduce(cfg, progress=progress, keep_images=True)
-    trajectory_gif(cfg, extras, run_dir / 'trajectories.gif')
-    md = write_run(run_dir, cfg, rows, extras, command, time.perf_counter() - t0)
-    return run_dir, rows, md
-
-# %% ../nbs/06_experiments.ipynb #c038
-def reproduce_cmd(preset:str='cpu', # quick, cpu or paper
-                  out:str='runs', # parent folder of the new run folder
-                  model:str=None, # shipped model name or checkpoint path (default: the preset's)
-                  data:str=None, # 'fmnist', 'digits' or an ImageFolder path (default: the preset's)
-                  n_samples:int=None, # samples per row and seed (default: the preset's)
-                  no_progress:bool=False): # hide progress bars
-    "Run the reproduce experiment and print its table."
-    rd, rows, md = run_reproduce(preset, out, model, data, n_samples, not no_progress, command=' '.join(['dip_ddpm'] + sys.argv[1:]))
-    print(md); print(f"written to {rd}")
-
-def sample_cmd(out:str='samples.png', # PNG grid to write (must not exist)
-               model:str='fmnist', # shipped model name or checkpoint path
-               n:int=64, # number of samples
-               steps:int=50, # reverse steps (NFE)
-               method:str='ddim', # 'ddpm' or 'ddim'
-               seed:int=0, # random seed
-               overwrite:bool=False): # replace an existing `out`
-    "Sample a grid of images from a DDPM checkpoint."
-    import matplotlib.pyplot as plt
-    if Path(out).exists() and not overwrite: raise FileExistsError(f"`{out}` exists; pass --overwrite to replace it")
-    m, s, _ = _load_model(model)
-    r = sample(m, s, n=n, steps=steps, method=method, seed=seed)
-    ax = show_grid(r.images, nrow=min(n, 16), title=f'{method}, {r.nfe} steps, {r.seconds:.1f} s')
-    tmp = Path(out).with_suffix('.tmp.png'); ax.figure.savefig(tmp, dpi=100); os.replace(tmp, out); plt.close(ax.figure)
-    print(f"{r} -> {out}")
-
-# %% ../nbs/06_experiments.ipynb #c039
-def main(argv=None):
-    "Entry point of the `dip_ddpm` command: `dip_ddpm {reproduce,train,sample} [options]`."
-    from dip_ddpm.ddpm import dip_ddpm_train
-    argv = list(sys.argv[1:] if argv is None else argv)
-    cmds = dict(reproduce=reproduce_cmd, train=getattr(dip_ddpm_train, '__wrapped__', dip_ddpm_train), sample=sample_cmd)
-    if not argv or argv[0] in ('-h', '--help') or argv[0] not in cmds:
-        print("usage: dip_ddpm {reproduce,train,sample} [--help] [options]\n\n" + '\n'.join(f"  {k:<10} {v.__doc__}" for k, v in cmds.items()))
-        return 0 if not argv or argv[0] in ('-h', '--help') else 2
-    fn = cmds[argv[0]]; p = anno_parser(fn); p.prog = f"dip_ddpm {argv[0]}"
-    args = vars(p.parse_args(argv[1:]))
-    for k in ('pdb', 'xtra'): args.pop(k, None)          # fastcore's parser adds these debugging options
-    return fn(**args)
+    try:
+        rows, extras = reproduce(cfg, progress=progress, keep_images=True)
+        trajectory_gif(cfg, extras, run_dir / 'trajectories.gif')
+        return run_dir, rows, write_run(run_dir, cfg, rows, extras, command, time.perf_counter() - t0)
+    except BaseException: shutil.rmtree(run_dir, ignore_errors=True); raise

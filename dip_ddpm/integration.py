@@ -11,12 +11,10 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .core import import_fastai_quietly
+from .core import import_fastai_quietly, check_images, atomic_write, isolated_rng
 import_fastai_quietly()
 from fastai.callback.core import Callback, CancelValidException
-from fastai.torch_core import set_seed
 from .schedules import NoiseSchedule
-from .data import check_images
 from .ddpm import sample, SampleResult, check_images_for, ddpm_learner, DDPMNoise
 
 # %% auto #0
@@ -67,6 +65,7 @@ def save_trajectory_gif(trajs:dict, path, n:int=8, frames:int=21, ms:int=150, sc
     from PIL import Image, ImageDraw
     from torchvision.utils import make_grid
     if not trajs: raise ValueError("`trajs` is empty: give {label: trajectory tensor (steps+1, B, C, H, W)}")
+    if not isinstance(frames, int) or frames < 2: raise ValueError(f"`frames` must be an int >= 2 (the first and the last state), got {frames!r}")
     gray, band = next(iter(trajs.values())).shape[2] == 1, 12
     def strip(t, i):
         g = make_grid(t[round(i * (len(t) - 1) / (frames - 1))][:n].float().clamp(-1, 1) * 0.5 + 0.5, nrow=n, padding=2, pad_value=1)
@@ -79,10 +78,9 @@ def save_trajectory_gif(trajs:dict, path, n:int=8, frames:int=21, ms:int=150, sc
         for k, im in zip(trajs, ims): d.text((2, y), k, fill='black'); out.paste(im, (0, y + band)); y += im.height + band
         return out if gray else out.quantize(dither=Image.Dither.NONE)     # no dithering: it would add noise and defeat compression
     ims = [frame(i) for i in range(frames)]
-    path = Path(path); tmp = path.with_name(path.name + '.tmp')
-    try: ims[0].save(tmp, format='GIF', save_all=True, append_images=ims[1:] + [ims[-1]] * 8, duration=ms, loop=0); os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
-    return path
+    save = lambda tmp: ims[0].save(tmp, format='GIF', save_all=True, append_images=ims[1:] + [ims[-1]] * 8, duration=ms, loop=0)
+    return atomic_write(path, write=save)
+
 
 # %% ../nbs/04_integration.ipynb #c023
 def truncated_grid(model, sched, guides:Tensor, t0s=(100, 200, 400, 600), steps=(5, 10, 20), method:str='ddim', seed:int=0, bf16:bool=None) -> dict:
@@ -153,8 +151,22 @@ def dip_state_loss(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tensor
     return tot / x0.numel()
 
 # %% ../nbs/04_integration.ipynb #c035
-def finetune_on_dip(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tensor, steps:int=200, bs:int=64, lr:float=5e-4,
-                    t_range=(100, 600), p_dip:float=0.5, valid=None, bf16:bool=None, ema_decay:float=0.99, seed:int=0, progress:bool=True):
+def finetune_on_dip(
+    model:nn.Module,           # the DDPM to start from (a copy is trained)
+    sched:NoiseSchedule,       # its noise schedule
+    x0:Tensor,                 # clean training images, (N, C, H, W) in [-1, 1]
+    x_dip:Tensor,              # their DIP reconstructions, same shape
+    steps:int=200,             # optimiser steps (>= 1)
+    bs:int=64,                 # batch size, at most N
+    lr:float=5e-4,             # peak learning rate of the one cycle
+    t_range=(100, 600),        # timesteps at which DIP-built states are drawn
+    p_dip:float=0.5,           # share of each batch built from DIP states
+    valid=None,                # optional held-out (x0, x_dip) pairs for the validation loss
+    bf16:bool=None,            # bf16 autocast; None: this machine's measured default
+    ema_decay:float=0.99,      # EMA decay of the returned sampling weights
+    seed:int=0,                # seed of shuffling and noise (the caller's RNG state is kept)
+    progress:bool=True,        # show fastai's progress bar and table
+):
     "Fine-tune a copy of `model` for `steps` batches of (x0, x_dip) pairs with `DIPStates`; returns the Learner (sample with `learn.ema_model.module`)."
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
@@ -164,15 +176,16 @@ def finetune_on_dip(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tenso
     if not 1 <= bs <= len(x0): raise ValueError(f"`bs` must lie in [1, len(x0)] = [1, {len(x0)}], got {bs}")
     if not 0 <= p_dip <= 1: raise ValueError(f"`p_dip` must lie in [0, 1], got {p_dip}")
     if valid is not None: _check_pairs(model, sched, *valid, t_range)
-    dev = next(model.parameters()).device; set_seed(seed)       # python (fastai's shuffling), numpy and torch
-    pairs = TensorDataset(x0.to(dev), x_dip.to(dev))
-    train = Subset(pairs, torch.arange(len(x0)).repeat(math.ceil(steps * bs / len(x0)))[:steps * bs].tolist())   # one epoch of `steps` batches
-    vdl = DataLoader(TensorDataset(*[v.to(dev) for v in valid]) if valid is not None else pairs, bs=bs * 2)
-    learn = ddpm_learner(copy.deepcopy(model).train(), DataLoaders(DataLoader(train, bs=bs, shuffle=True, drop_last=True), vdl),
-                         sched, ema_decay=ema_decay, bf16=bf16, lr=lr)
-    learn.remove_cbs([cb for cb in learn.cbs if isinstance(cb, DDPMNoise)]); learn.add_cb(DIPStates(sched, t_range, p_dip, valid is not None))
-    if progress: learn.fit_one_cycle(1, lr)
-    else:
-        with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(1, lr)
-    learn.ema_model.module.eval()
-    return learn
+    dev = next(model.parameters()).device
+    with isolated_rng(seed):     # Python (fastai's shuffling), NumPy and torch, restored afterwards
+        pairs = TensorDataset(x0.to(dev), x_dip.to(dev))
+        train = Subset(pairs, torch.arange(len(x0)).repeat(math.ceil(steps * bs / len(x0)))[:steps * bs].tolist())   # one epoch of `steps` batches
+        vdl = DataLoader(TensorDataset(*[v.to(dev) for v in valid]) if valid is not None else pairs, bs=bs * 2)
+        learn = ddpm_learner(copy.deepcopy(model).train(), DataLoaders(DataLoader(train, bs=bs, shuffle=True, drop_last=True), vdl),
+                             sched, ema_decay=ema_decay, bf16=bf16, lr=lr)
+        learn.remove_cbs([cb for cb in learn.cbs if isinstance(cb, DDPMNoise)]); learn.add_cb(DIPStates(sched, t_range, p_dip, valid is not None))
+        if progress: learn.fit_one_cycle(1, lr)
+        else:
+            with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(1, lr)
+        learn.ema_model.module.eval()
+        return learn

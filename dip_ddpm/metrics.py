@@ -6,26 +6,24 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/metrics.html.md"""
 
 # %% ../nbs/05_metrics.ipynb #c003
 from __future__ import annotations
-import math, os, statistics, sys, time
+import math, os, statistics, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from fastcore.script import call_parse
-from .data import load_images, check_images
+from .core import check_images, to01, save_checkpoint, load_checkpoint, shipped_path, module_device, isolated_rng
+from .data import load_images
 
 # %% auto #0
-__all__ = ['LPIPS_BACKBONES', 'CLS_FORMAT', 'CLS_VERSION', 'CLS_FILE', 'INCEPTION_FILE', 'MetricUnavailable', 'to01', 'psnr',
-           'ssim', 'mean_std', 'hub_checkpoint', 'lpips_model', 'lpips_distance', 'FMNISTClassifier',
-           'train_classifier', 'dip_ddpm_train_classifier', 'load_classifier', 'ClassifierFeatures',
-           'InceptionFeatures', 'frechet_distance', 'fid', 'kid', 'RefStats', 'Timing', 'timeit']
+__all__ = ['LPIPS_BACKBONES', 'CLS_FORMAT', 'CLS_VERSION', 'CLS_FILE', 'INCEPTION_FILE', 'MetricUnavailable', 'psnr', 'ssim',
+           'mean_std', 'hub_checkpoint', 'lpips_model', 'lpips_distance', 'FMNISTClassifier', 'train_classifier',
+           'load_classifier', 'ClassifierFeatures', 'InceptionFeatures', 'frechet_distance', 'fid', 'kid', 'RefStats',
+           'Timing', 'timeit']
 
 # %% ../nbs/05_metrics.ipynb #c006
 class MetricUnavailable(RuntimeError):
     "A metric that needs weights which are not on this machine (and are never fetched here)."
-
-def to01(x:Tensor) -> Tensor: return ((x.float() + 1) / 2).clamp(0, 1)
 
 # %% ../nbs/05_metrics.ipynb #c008
 def _per_image(fn, x, y, **kw):
@@ -108,42 +106,27 @@ def train_classifier(out=None, epochs:int=2, bs:int=256, lr:float=3e-3, seed:int
     from fastai.callback.schedule import fit_one_cycle
     from torch.utils.data import TensorDataset
     from dip_ddpm.data import load_fmnist
-    from dip_ddpm.ddpm import atomic_save
-    from dip_ddpm.core import hardware
-    from fastai.torch_core import set_seed
-    set_seed(seed)                   # python, numpy and torch RNGs: fastai's shuffling uses python's
+    from dip_ddpm.core import hardware, check_writable
+    if out: check_writable(out, 'out', overwrite=True)
+    if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"`epochs` must be an int >= 1, got {epochs!r}")
     (xt, yt), (xv, yv) = load_fmnist('train', n_train, labels=True), load_fmnist('test', labels=True)
-    dls = DataLoaders(DataLoader(TensorDataset(xt, yt), bs=bs, shuffle=True, drop_last=True), DataLoader(TensorDataset(xv, yv), bs=1024))
-    learn = Learner(dls, FMNISTClassifier(), loss_func=nn.CrossEntropyLoss(), metrics=accuracy)
-    t0 = time.time()
-    if progress: learn.fit_one_cycle(epochs, lr)
-    else:
-        with learn.no_bar(): learn.fit_one_cycle(epochs, lr)
+    if not 1 <= bs <= len(xt): raise ValueError(f"`bs`={bs} must lie in [1, {len(xt)}] (the training images)")
+    with isolated_rng(seed):         # Python (fastai's shuffling), NumPy and torch; the caller's state is restored
+        dls = DataLoaders(DataLoader(TensorDataset(xt, yt), bs=bs, shuffle=True, drop_last=True), DataLoader(TensorDataset(xv, yv), bs=1024))
+        learn = Learner(dls, FMNISTClassifier(), loss_func=nn.CrossEntropyLoss(), metrics=accuracy)
+        t0 = time.time()
+        if progress: learn.fit_one_cycle(epochs, lr)
+        else:
+            with learn.no_bar(): learn.fit_one_cycle(epochs, lr)
     acc = float(learn.validate()[1])
-    if out: atomic_save(dict(format=CLS_FORMAT, version=CLS_VERSION, config=learn.model.config, model=learn.model.state_dict(),
-                             meta=dict(test_accuracy=acc, epochs=epochs, bs=bs, lr=lr, seed=seed, wall_s=round(time.time() - t0, 1),
-                                       hardware=hardware(), command=command)), out)
+    meta = dict(test_accuracy=acc, epochs=epochs, bs=bs, lr=lr, seed=seed, wall_s=round(time.time() - t0, 1), hardware=hardware(), command=command)
+    if out: save_checkpoint(out, CLS_FORMAT, CLS_VERSION, learn.model.config, dict(model=learn.model.state_dict()), meta)
     return learn
-
-# %% ../nbs/05_metrics.ipynb #c019
-@call_parse
-def dip_ddpm_train_classifier(out:str=CLS_FILE, epochs:int=2, bs:int=256, lr:float=3e-3, seed:int=0):
-    "Train the Fashion-MNIST classifier whose features give offline FID/KID."
-    learn = train_classifier(out, epochs, bs, lr, seed, command=' '.join(['dip_ddpm_train_classifier'] + sys.argv[1:]))
-    print(f"test accuracy {float(learn.validate()[1]):.4f}; saved {out}")
 
 # %% ../nbs/05_metrics.ipynb #c022
 def load_classifier(path=None, device='cpu') -> FMNISTClassifier:
     "Load the classifier checkpoint (default: the one shipped in the package)."
-    if path is None:
-        from importlib.resources import files
-        path = Path(str(files('dip_ddpm') / 'weights' / CLS_FILE))
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"classifier checkpoint `{path}` does not exist: train it with `dip_ddpm_train_classifier --out {path}`")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"`{path}` is not a readable checkpoint (corrupt?): {e}") from None
-    if not isinstance(ck, dict) or ck.get('format') != CLS_FORMAT or ck.get('version') != CLS_VERSION:
-        raise ValueError(f"`{path}` is not a dip_ddpm classifier checkpoint of version {CLS_VERSION}")
+    ck = load_checkpoint(shipped_path(CLS_FILE) if path is None else path, CLS_FORMAT, CLS_VERSION)
     m = FMNISTClassifier(**ck['config']); m.load_state_dict(ck['model']); m.meta = ck['meta']
     return m.to(device).eval()
 
@@ -186,15 +169,21 @@ def frechet_distance(f1:Tensor, f2:Tensor) -> float:
 
 # %% ../nbs/05_metrics.ipynb #c031
 def _feats(x:Tensor, features:nn.Module, bs:int=500) -> Tensor:
-    dev = next(features.parameters()).device
+    dev = module_device(features)
     return torch.cat([features(x[i:i + bs].to(dev)).cpu() for i in range(0, len(x), bs)])
+
+def _warn_few(n:int, features:nn.Module, name:str='fake'):
+    D = getattr(features, 'num_features', None)
+    if D and n < D: warnings.warn(f"FID of {n} `{name}` images in {D}-d features: with N < D the covariance is singular and the "
+                                  f"value mostly measures the estimator's bias; use at least {D} images", stacklevel=3)
 
 def fid(real:Tensor, fake:Tensor, features:nn.Module, bs:int=500) -> float:
     "FID between image sets in [-1, 1] in the feature space of `features` (torchmetrics' FrechetInceptionDistance)."
     from torchmetrics.image.fid import FrechetInceptionDistance
     check_images(real, 'real', min_n=2); check_images(fake, 'fake', like=real, min_n=2)
-    m = FrechetInceptionDistance(feature=features, reset_real_features=True).to(next(features.parameters()).device)
-    dev = next(features.parameters()).device
+    _warn_few(min(len(real), len(fake)), features, 'real' if len(real) < len(fake) else 'fake')
+    dev = module_device(features)
+    m = FrechetInceptionDistance(feature=features, reset_real_features=True).to(dev)
     for i in range(0, len(real), bs): m.update(real[i:i + bs].to(dev), real=True)
     for i in range(0, len(fake), bs): m.update(fake[i:i + bs].to(dev), real=False)
     return m.compute().item()
@@ -215,12 +204,11 @@ def kid(real:Tensor, fake:Tensor, features:nn.Module, subsets:int=50, subset_siz
     subset_size = subset_size or min(1000, len(real), len(fake))
     if subset_size < 2: raise ValueError(f"`subset_size` must be >= 2 (the unbiased MMD needs pairs), got {subset_size}")
     if subset_size > min(len(real), len(fake)): raise ValueError(f"`subset_size`={subset_size} exceeds the smaller set ({min(len(real), len(fake))} images)")
-    dev = next(features.parameters()).device
+    dev = module_device(features)
     m = _quiet_kid(feature=features, subsets=subsets, subset_size=subset_size).to(dev)
     for i in range(0, len(real), bs): m.update(real[i:i + bs].to(dev), real=True)
     for i in range(0, len(fake), bs): m.update(fake[i:i + bs].to(dev), real=False)
-    torch.manual_seed(seed)
-    mean, std = m.compute()
+    with isolated_rng(seed): mean, std = m.compute()     # torchmetrics draws the subsets from torch's global generator
     return mean.item(), std.item()
 
 # %% ../nbs/05_metrics.ipynb #c034
@@ -228,8 +216,9 @@ class RefStats:
     "FID and KID of fake sets against one real set, whose features are computed once."
     def __init__(self, real:Tensor, features:nn.Module, kid_subsets:int=50, kid_subset_size:int=1000, bs:int=500):
         from torchmetrics.image.fid import FrechetInceptionDistance
+        self.features = features
         check_images(real, 'real', min_n=2)
-        self.real, self.bs, self.dev = real, bs, next(features.parameters()).device
+        self.real, self.bs, self.dev = real, bs, module_device(features)
         self.kid_size = min(kid_subset_size, len(real))
         self._fid = FrechetInceptionDistance(feature=features, reset_real_features=False).to(self.dev)
         self._kid = _quiet_kid(feature=features, subsets=kid_subsets, subset_size=self.kid_size, reset_real_features=False).to(self.dev)
@@ -238,10 +227,13 @@ class RefStats:
     def _fake(self, m, fake):
         check_images(fake, 'fake', like=self.real, min_n=2); m.reset()
         for i in range(0, len(fake), self.bs): m.update(fake[i:i + self.bs].to(self.dev), real=False)
-    def fid(self, fake:Tensor) -> float: self._fake(self._fid, fake); return self._fid.compute().item()
+    def fid(self, fake:Tensor) -> float:
+        _warn_few(min(len(fake), len(self.real)), self.features); self._fake(self._fid, fake); return self._fid.compute().item()
     def kid(self, fake:Tensor, seed:int=0) -> tuple:
         if len(fake) < self.kid_size: self._kid.subset_size = len(fake)
-        self._fake(self._kid, fake); torch.manual_seed(seed); m, s = self._kid.compute(); self._kid.subset_size = self.kid_size
+        self._fake(self._kid, fake)
+        with isolated_rng(seed): m, s = self._kid.compute()
+        self._kid.subset_size = self.kid_size
         return m.item(), s.item()
 
 # %% ../nbs/05_metrics.ipynb #c042

@@ -91,6 +91,7 @@ def _check_same_shape(a:Tensor, b:Tensor, na:str, nb:str):
 @patch
 def q_sample(self:NoiseSchedule, x0:Tensor, t, noise:Tensor=None) -> Tensor:
     "Draw x_t ~ q(x_t | x0) = N(sqrt(abar_t) x0, (1 - abar_t) I); `noise` is eps (drawn if None)."
+    if not x0.is_floating_point(): raise ValueError(f"`x0` must be a float tensor in [-1, 1], got {x0.dtype} (see `dip_ddpm.core.to_pm1`)")
     t = self._check_t(t, x0)
     if noise is None: noise = torch.randn_like(x0)
     _check_same_shape(x0, noise, 'x0', 'noise')

@@ -111,7 +111,9 @@ def forward(self:UNet, x:Tensor, t) -> Tensor:
     if x.dim() != 4 or x.shape[1] != c['in_ch']: raise ValueError(f"`x` must be (B, {c['in_ch']}, H, W), got {tuple(x.shape)}")
     f = 2 ** (len(c['ch_mult']) - 1)
     if x.shape[-1] % f or x.shape[-2] % f: raise ValueError(f"`x` spatial size {tuple(x.shape[-2:])} must be divisible by {f}")
-    t = torch.as_tensor(t, device=x.device).reshape(-1).expand(x.shape[0]) if not torch.is_tensor(t) or t.numel() == 1 else t.to(x.device)
+    t = torch.as_tensor(t, device=x.device).reshape(-1)
+    if t.numel() not in (1, x.shape[0]): raise ValueError(f"`t` has {t.numel()} timesteps but `x` has {x.shape[0]} images")
+    t = t.expand(x.shape[0])
     emb = self.time_mlp(timestep_embedding(t, c['ch']).to(x.dtype))
     hs = []
     for blk in self.down: x = blk(x, emb); hs.append(x)
