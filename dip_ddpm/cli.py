@@ -27,7 +27,8 @@ def reproduce(
 ):
     "Run the reproduce experiment into a new run folder and print its table."
     from dip_ddpm.experiments import run_reproduce
-    rd, rows, md = run_reproduce(preset, out, model, data, n_samples, not no_progress, command=' '.join(['dip_ddpm'] + sys.argv[1:]))
+    rd, rows, md = run_reproduce(preset, out, model, data, n_samples, not no_progress,
+                                 command=' '.join(['dip_ddpm'] + sys.argv[1:]))
     print(md); print(f"written to {rd}")
 
 # %% ../nbs/07_cli.ipynb #49eb62c4
@@ -80,8 +81,9 @@ def dip_ddpm_train(
     "Train a DDPM UNet with a fastai Learner and save a versioned checkpoint after every epoch."
     if fp32 and bf16: raise ValueError("give at most one of --fp32 and --bf16")
     from dip_ddpm.ddpm import train_ddpm
-    train_ddpm(out, data, preset, size, channels, epochs, bs, lr, T, schedule, True if bf16 else (False if fp32 else None), ema_decay,
-               n_train, resume, overwrite, seed, command=' '.join(['dip_ddpm_train'] + sys.argv[1:]))
+    prec = True if bf16 else (False if fp32 else None)
+    train_ddpm(out, data, preset, size, channels, epochs, bs, lr, T, schedule, prec, ema_decay, n_train, resume,
+               overwrite, seed, command=' '.join(['dip_ddpm_train'] + sys.argv[1:]))
     print(f"saved {out}")
 
 @call_parse
@@ -104,7 +106,7 @@ USER_ERRORS = (ValueError, OSError, FloatingPointError)
 def _user_error(e:BaseException) -> bool: return isinstance(e, USER_ERRORS) or type(e).__name__ == 'MetricUnavailable'
 
 def run(cmd, argv:list, prog:str) -> int:
-    "Run command `cmd` with the arguments `argv` as program `prog`; a user error prints `prog: error: ...` and returns 2."
+    "Run `cmd` on `argv` as program `prog`; a user error prints `prog: error: ...` and returns 2."
     p = anno_parser(cmd.__wrapped__); p.prog = prog
     args = {k: v for k, v in vars(p.parse_args(argv)).items() if k not in ('pdb', 'xtra')}
     try: cmd(**args)
@@ -122,7 +124,8 @@ def main(argv=None) -> int:
     if not argv or argv[0] in ('-h', '--help') or argv[0] not in COMMANDS:
         print("usage: dip_ddpm {reproduce,train,sample} [--help] [--debug] [options]\n\n"
               + '\n'.join(f"  {k:<10} {v.__doc__}" for k, v in COMMANDS.items()))
-        if argv and argv[0] not in ('-h', '--help'): print(f"dip_ddpm: error: unknown command {argv[0]!r}", file=sys.stderr); return 2
+        if argv and argv[0] not in ('-h', '--help'): print(f"dip_ddpm: error: unknown command {argv[0]!r}",
+                                                           file=sys.stderr); return 2
         return 0
     return run(COMMANDS[argv[0]], argv[1:], f'dip_ddpm {argv[0]}')
 

@@ -1,4 +1,4 @@
-"""The ground floor: the image convention, atomic files, versioned checkpoints, the shipped weights, isolated random state, and the machine with its bf16-or-fp32 choice.
+"""The ground floor: images, atomic files, checked checkpoints, shipped weights, isolated RNG, the bf16 choice.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/core.html.md"""
 
@@ -26,15 +26,23 @@ def cpu_bf16_native() -> bool:
     if sys.platform.startswith('linux'):
         try: txt = Path('/proc/cpuinfo').read_text()
         except OSError: return False
-        return any(f in _BF16_FLAGS for l in txt.splitlines() if re.match(r'(flags|Features)\s*:', l) for f in l.split(':', 1)[1].split())
+        flags = [l.split(':', 1)[1].split() for l in txt.splitlines() if re.match(r'(flags|Features)\s*:', l)]
+        return any(f in _BF16_FLAGS for fs in flags for f in fs)
     if sys.platform == 'darwin':
-        try: out = subprocess.run(['sysctl', '-n', 'hw.optional.arm.FEAT_BF16'], capture_output=True, text=True, timeout=5).stdout
+        try: out = subprocess.run(['sysctl', '-n', 'hw.optional.arm.FEAT_BF16'], capture_output=True, text=True,
+                                  timeout=5).stdout
         except (OSError, subprocess.SubprocessError): return False
         return out.strip() == '1'
     return False
 
 # %% ../nbs/00_core.ipynb #7d69724b
-def bf16_timing(device='cpu', bs:int=64, ch:int=64, size:int=28, reps:int=3) -> tuple:
+def bf16_timing(
+    device='cpu', # where to time: 'cpu' or a CUDA device
+    bs:int=64,    # batch size of the timed forward pass
+    ch:int=64,    # channels of the two convolutions
+    size:int=28,  # height and width of the input
+    reps:int=3,   # timed repeats after one warm-up; the best is kept
+) -> tuple:
     "Best-of-`reps` seconds of one forward pass of a small conv stack on `device`: (fp32, bf16 autocast)."
     dev = torch.device(device)
     g = torch.Generator(device='cpu').manual_seed(0)
@@ -55,7 +63,7 @@ def bf16_timing(device='cpu', bs:int=64, ch:int=64, size:int=28, reps:int=3) -> 
 _BF16_CACHE = {}
 
 def prefer_bf16(device='cpu', native:bool=None, timing=None) -> bool:
-    "Should bf16 autocast be the default on `device`? See the rule above. `native`/`timing` force the capability answers (tests)."
+    "Should bf16 autocast be the default on `device`? `native`/`timing` force the capability answers (tests)."
     dev = torch.device(device)
     env = os.environ.get('DIP_DDPM_BF16', '').strip()
     if env in ('0', '1'): return env == '1'
@@ -78,24 +86,38 @@ def hardware() -> str:
     "The device this process computes on: the GPU's name, or the CPU's model, cores, threads and bf16 support."
     if torch.cuda.is_available(): return torch.cuda.get_device_name(0)
     name = platform.processor() or platform.machine()
-    try: name = next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name'))
+    try: name = next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines()
+                     if l.startswith('model name'))
     except (OSError, StopIteration): pass
-    return f"{name} CPU, {os.cpu_count()} cores, {torch.get_num_threads()} threads, {'native' if cpu_bf16_native() else 'no native'} bf16"
+    bf16 = 'native' if cpu_bf16_native() else 'no native'
+    return f"{name} CPU, {os.cpu_count()} cores, {torch.get_num_threads()} threads, {bf16} bf16"
 
 # %% ../nbs/00_core.ipynb #ca9eb87c
-def check_images(x:Tensor, name:str='x', like:Tensor=None, like_name:str='real', min_n:int=1, shape=None) -> Tensor:
-    "Raise a ValueError naming `name` unless `x` is a finite (B, C, H, W) float batch in [-1, 1] (like `like`, or `shape`)."
+def check_images(
+    x:Tensor,             # the tensor to check
+    name:str='x',         # its argument name, used in the message
+    like:Tensor=None,     # images whose (C, H, W) `x` must share
+    like_name:str='real', # `like`'s argument name
+    min_n:int=1,          # the fewest images allowed
+    shape=None,           # the exact shape `x` must have, if given
+) -> Tensor:
+    "Raise a ValueError naming `name` unless `x` is a finite (B, C, H, W) float batch in [-1, 1]."
     if not isinstance(x, Tensor) or x.dim() != 4:
-        raise ValueError(f"`{name}` must be a (B, C, H, W) tensor, got {tuple(x.shape) if isinstance(x, Tensor) else type(x).__name__}")
-    if not x.is_floating_point(): raise ValueError(f"`{name}` must be a float tensor in [-1, 1], got {x.dtype} (see `to_pm1`)")
-    if shape is not None and tuple(x.shape) != tuple(shape): raise ValueError(f"`{name}` must have shape {tuple(shape)}, got {tuple(x.shape)}")
+        raise ValueError(f"`{name}` must be a (B, C, H, W) tensor, got "
+                         f"{tuple(x.shape) if isinstance(x, Tensor) else type(x).__name__}")
+    if not x.is_floating_point():
+        raise ValueError(f"`{name}` must be a float tensor in [-1, 1], got {x.dtype} (see `to_pm1`)")
+    if shape is not None and tuple(x.shape) != tuple(shape):
+        raise ValueError(f"`{name}` must have shape {tuple(shape)}, got {tuple(x.shape)}")
     if like is not None and x.shape[1:] != like.shape[1:]:
-        raise ValueError(f"`{name}` images are {tuple(x.shape[1:])} but `{like_name}` images are {tuple(like.shape[1:])}: "
+        raise ValueError(f"`{name}` images are {tuple(x.shape[1:])} but `{like_name}` images are "
+                         f"{tuple(like.shape[1:])}: "
                          "channels and size must match")
     if len(x) < min_n: raise ValueError(f"`{name}` has {len(x)} images; this needs at least {min_n}")
     if not torch.isfinite(x).all(): raise ValueError(f"`{name}` contains NaN or inf values")
     lo, hi = x.min().item(), x.max().item()
-    if lo < -1 - 1e-5 or hi > 1 + 1e-5: raise ValueError(f"`{name}` must lie in [-1, 1], got [{lo:.3g}, {hi:.3g}] (see `to_pm1`)")
+    if lo < -1 - 1e-5 or hi > 1 + 1e-5:
+        raise ValueError(f"`{name}` must lie in [-1, 1], got [{lo:.3g}, {hi:.3g}] (see `to_pm1`)")
     return x
 
 # %% ../nbs/00_core.ipynb #4ff51093
@@ -111,7 +133,8 @@ def to01(x:Tensor) -> Tensor:
 def model_config(model:nn.Module) -> dict:
     "The `config` dict of a package model, also through wrappers that keep the model in `.module` (EMA, DDP)."
     while not hasattr(model, 'config') and hasattr(model, 'module'): model = model.module
-    if not isinstance(getattr(model, 'config', None), dict): raise ValueError(f"`model` ({type(model).__name__}) has no `config` dict")
+    if not isinstance(getattr(model, 'config', None), dict):
+        raise ValueError(f"`model` ({type(model).__name__}) has no `config` dict")
     return model.config
 
 def module_device(m:nn.Module) -> torch.device:
@@ -123,13 +146,14 @@ def check_writable(path, name:str='out', overwrite:bool=False) -> Path:
     "Raise unless `path` can be written: not a folder, new (or `overwrite`), its nearest existing folder writable."
     path = Path(path)
     if path.is_dir(): raise IsADirectoryError(f"`{name}` must be a file path, got the folder {path}")
-    if path.exists() and not overwrite: raise FileExistsError(f"`{name}`: {path} exists; pass overwrite=True (--overwrite) to replace it")
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"`{name}`: {path} exists; pass overwrite=True (--overwrite) to replace it")
     d = next(q for q in path.absolute().parents if q.exists())
     if not d.is_dir() or not os.access(d, os.W_OK): raise PermissionError(f"`{name}`: cannot write into {d}")
     return path
 
 def atomic_write(path, data=None, write=None, overwrite:bool=True) -> Path:
-    "Write `data` (str or bytes), or call `write(tmp_path)`, into a temporary file beside `path`, then rename it to `path`."
+    "Write `data` (str or bytes), or call `write(tmp)`, into a temporary file beside `path`; then rename it."
     path = check_writable(path, 'path', overwrite); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
     try:
@@ -143,14 +167,24 @@ def atomic_write(path, data=None, write=None, overwrite:bool=True) -> Path:
     return path
 
 # %% ../nbs/00_core.ipynb #de6db939
-def save_checkpoint(path, fmt:str, version:int, config:dict, weights:dict, meta:dict=None, overwrite:bool=True, **extra) -> Path:
+def save_checkpoint(
+    path,                # file to write (atomically)
+    fmt:str,             # format name, e.g. 'dip_ddpm.ddpm'
+    version:int,         # format version
+    config:dict,         # the keyword arguments that rebuild the architecture
+    weights:dict,        # {name: state dict or None}, e.g. model and ema
+    meta:dict=None,      # command, steps, hardware, wall time, ...
+    overwrite:bool=True, # replace an existing file
+    **extra,             # further tensors to store (e.g. betas)
+) -> Path:
     "Save `weights` ({name: state dict or None}) with format, version, config, `meta` and `extra` tensors, atomically."
     ck = dict(format=fmt, version=version, config=dict(config), meta=dict(meta or {}), **weights, **extra)
     return atomic_write(path, write=lambda tmp: torch.save(ck, tmp), overwrite=overwrite)
 
 def _nonfinite(obj, prefix=''):
     if isinstance(obj, Tensor): return [prefix] if obj.is_floating_point() and not torch.isfinite(obj).all() else []
-    if isinstance(obj, dict): return [n for k, v in obj.items() for n in _nonfinite(v, f'{prefix}.{k}' if prefix else str(k))]
+    if isinstance(obj, dict):
+        return [n for k, v in obj.items() for n in _nonfinite(v, f'{prefix}.{k}' if prefix else str(k))]
     return []
 
 # %% ../nbs/00_core.ipynb #9572e3db
@@ -159,20 +193,26 @@ def load_checkpoint(path, fmt:str, version:int, weights=('model',)) -> dict:
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"checkpoint `{path}` does not exist")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"`{path}` is not a readable checkpoint (corrupt or not a torch file): {str(e)[:200]}") from None
+    except Exception as e:
+        raise ValueError(f"`{path}` is not a readable checkpoint (corrupt or not a torch file): "
+                         f"{str(e)[:200]}") from None
     got = ck.get('format') if isinstance(ck, dict) else type(ck).__name__
     if got != fmt: raise ValueError(f"`{path}` is not a {fmt} checkpoint (format {got!r})")
-    if ck.get('version') != version: raise ValueError(f"`{path}` has checkpoint version {ck.get('version')}, this dip_ddpm reads {version}")
-    if not isinstance(ck.get('config'), dict): raise ValueError(f"`{path}` has no model `config`: the architecture cannot be rebuilt")
+    if ck.get('version') != version:
+        raise ValueError(f"`{path}` has checkpoint version {ck.get('version')}, this dip_ddpm reads {version}")
+    if not isinstance(ck.get('config'), dict):
+        raise ValueError(f"`{path}` has no model `config`: the architecture cannot be rebuilt")
     missing = [k for k in weights if not isinstance(ck.get(k), dict)]
     if missing: raise ValueError(f"`{path}` has no {missing} weights")
     bad = _nonfinite(ck)
-    if bad: raise ValueError(f"`{path}` holds non-finite numbers in {bad[:3]}{' ...' if len(bad) > 3 else ''}: the file is damaged")
+    if bad:
+        raise ValueError(f"`{path}` holds non-finite numbers in {bad[:3]}{' ...' if len(bad) > 3 else ''}: the file is "
+                         "damaged")
     return ck
 
 # %% ../nbs/00_core.ipynb #05448912
 def damage_copy(src, dst, member:str='data/0', nbytes:int=8) -> Path:
-    "Copy a torch checkpoint and overwrite the first `nbytes` of one stored tensor with 0xFF (for tests of the loaders)."
+    "Copy a torch checkpoint, overwriting the first `nbytes` of one stored tensor with 0xFF (for loader tests)."
     dst = Path(dst); dst.write_bytes(Path(src).read_bytes())
     import zipfile
     with zipfile.ZipFile(dst) as z: info = next(i for i in z.infolist() if i.filename.endswith(member))
@@ -186,7 +226,8 @@ def shipped_path(fname:str) -> Path:
     "The path of the weights file `fname` shipped inside the package; FileNotFoundError if the install lacks it."
     from importlib.resources import files
     p = Path(str(files('dip_ddpm') / 'weights' / fname))
-    if not p.is_file(): raise FileNotFoundError(f"shipped weights `{fname}` are missing from {p.parent}: reinstall dip_ddpm")
+    if not p.is_file():
+        raise FileNotFoundError(f"shipped weights `{fname}` are missing from {p.parent}: reinstall dip_ddpm")
     return p
 
 # %% ../nbs/00_core.ipynb #e01dfc2a
@@ -203,8 +244,10 @@ def isolated_rng(seed:int=None):
 
 # %% ../nbs/00_core.ipynb #181bb027
 def import_fastai_quietly():
-    "Import the fastai modules the package uses, silencing two notices raised inside fastai's own imports (not ours to fix)."
+    "Import the fastai modules the package uses, silencing two notices raised inside fastai's own imports."
     with warnings.catch_warnings():
-        warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)    # torch, about fastai's layers
-        warnings.filterwarnings('ignore', message=r".*'mode\.chained_assignment' option is deprecated")   # pandas, about fastai.tabular
+        # torch, about fastai's layers
+        warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+        # pandas, about fastai.tabular
+        warnings.filterwarnings('ignore', message=r".*'mode\.chained_assignment' option is deprecated")
         import fastai.learner, fastai.callback.core, fastai.callback.progress, fastai.callback.schedule  # noqa: F401

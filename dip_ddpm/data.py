@@ -1,4 +1,4 @@
-"""Fashion-MNIST, scikit-learn digits and your own image folders as tensors in [-1, 1], and fastai DataLoaders over them.
+"""Fashion-MNIST, scikit-learn digits and your own image folders as tensors in [-1, 1], and fastai DataLoaders.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/data.html.md"""
 
@@ -19,8 +19,10 @@ __all__ = ['DEBIAN_FMNIST', 'FMNIST_FILES', 'FMNIST_CLASSES', 'data_root', 'fmni
 
 # %% ../nbs/01a_data.ipynb #c006
 DEBIAN_FMNIST = Path('/usr/share/datasets/fashion-mnist')
-FMNIST_FILES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']
-FMNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']
+FMNIST_FILES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte',
+                't10k-labels-idx1-ubyte']
+FMNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag',
+                  'Ankle boot']
 
 def data_root(root=None) -> Path:
     "Where data sets are cached: `root`, else `$DIP_DDPM_DATA`, else ~/.cache/dip_ddpm/data."
@@ -39,7 +41,7 @@ def _tv_download(root:Path):
     FashionMNIST(root, train=True, download=True)
 
 def fmnist_root(root=None, download:bool=None, debian_dir=DEBIAN_FMNIST, fetch=_tv_download) -> Path:
-    "A torchvision root holding FashionMNIST/raw/: the cache, else filled from the Debian package, else downloaded by `fetch`."
+    "A torchvision root holding FashionMNIST/raw/: the cache, else the Debian package's copy, else `fetch`."
     root = data_root(root); raw = root / 'FashionMNIST' / 'raw'
     have = lambda: all((raw / f).exists() for f in FMNIST_FILES)
     if have(): return root
@@ -53,13 +55,19 @@ def fmnist_root(root=None, download:bool=None, debian_dir=DEBIAN_FMNIST, fetch=_
         try: fetch(root); why = 'the download gave no files'
         except Exception as e: why = f'the download failed: {type(e).__name__}: {e}'
         if have(): return root
-    raise FileNotFoundError(f"Fashion-MNIST not found in {raw} nor in {debian_dir} ({why}). Either install the Debian package "
-                            f"(`sudo apt-get install dataset-fashion-mnist`) or, when online, let torchvision download it "
-                            f"(`download=None` or `True`, into {root}).")
+    raise FileNotFoundError(f"Fashion-MNIST not found in {raw} nor in {debian_dir} ({why}). Either install the "
+                            "Debian package (`sudo apt-get install dataset-fashion-mnist`) or, when online, let "
+                            f"torchvision download it (`download=None` or `True`, into {root}).")
 
 # %% ../nbs/01a_data.ipynb #c009
-def load_fmnist(split:str='train', n:int=None, root=None, download:bool=None, labels:bool=False):
-    "Fashion-MNIST `split` ('train' or 'test' = held-out) as (N, 1, 28, 28) in [-1, 1] (and labels); see `fmnist_root` for `download`."
+def load_fmnist(
+    split:str='train',  # 'train' or 'test' (the held-out split)
+    n:int=None,         # first `n` images only
+    root=None,          # cache folder (see `data_root`)
+    download:bool=None, # None: download only if no copy is found; False: never; True: allowed
+    labels:bool=False,  # also return the class labels
+):
+    "Fashion-MNIST `split` as (N, 1, 28, 28) in [-1, 1] (and the labels)."
     if split not in ('train', 'test'): raise ValueError(f"`split` must be 'train' or 'test', got {split!r}")
     from torchvision.datasets import FashionMNIST
     ds = FashionMNIST(fmnist_root(root, download), train=split == 'train', download=False)
@@ -77,39 +85,70 @@ def load_digits(split:str='train', size:int=16, seed:int=0, held_out:float=0.2) 
     k = int(len(x) * (1 - held_out))
     return x[idx[:k] if split == 'train' else idx[k:]] * 2 - 1
 
-def load_folder(path, size:int=64, channels:int=3, split:str='train', seed:int=0, held_out:float=0.1, n:int=None) -> Tensor:
+def load_folder(
+    path,               # an ImageFolder-style folder: path/<class>/<image>
+    size:int=64,        # side of the centre crop after resizing
+    channels:int=3,     # 3 (RGB) or 1 (grey)
+    split:str='train',  # 'train' or 'test' (the held-out part)
+    seed:int=0,         # seed of the fixed split
+    held_out:float=0.1, # share of the images held out
+    n:int=None,         # first `n` images of the split only
+) -> Tensor:
     "Images from an ImageFolder-style folder, centre-cropped and resized to `size`, (N, C, size, size) in [-1, 1]."
     path = Path(path)
-    if not path.is_dir(): raise FileNotFoundError(f"image folder `{path}` does not exist (expected ImageFolder layout: {path}/<class>/<image>)")
+    if not path.is_dir():
+        raise FileNotFoundError(f"image folder `{path}` does not exist (expected ImageFolder layout: "
+                                f"{path}/<class>/<image>)")
     from torchvision import datasets, transforms as T
     tf = T.Compose([T.Resize(size), T.CenterCrop(size)] + ([T.Grayscale()] if channels == 1 else []) + [T.ToTensor()])
     ds = datasets.ImageFolder(str(path), transform=tf)
     idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(seed))
     k = int(len(ds) * (1 - held_out)); idx = (idx[:k] if split == 'train' else idx[k:])[:n]
-    if len(idx) == 0: raise ValueError(f"`{path}` has {len(ds)} images: its '{split}' split (held_out={held_out}) is empty; add images")
+    if len(idx) == 0:
+        raise ValueError(f"`{path}` has {len(ds)} images: its '{split}' split (held_out={held_out}) is empty; add "
+                         "images")
     return torch.stack([ds[i][0] for i in idx.tolist()]) * 2 - 1
 
 # %% ../nbs/01a_data.ipynb #c016
-def load_images(data:str='fmnist', split:str='train', n:int=None, size:int=None, channels:int=None, root=None, download:bool=None) -> Tensor:
+def load_images(
+    data:str='fmnist',  # 'fmnist', 'digits' or an ImageFolder path
+    split:str='train',  # 'train' or 'test' (held-out)
+    n:int=None,         # first `n` images only
+    size:int=None,      # resize to this side (default: the data's own)
+    channels:int=None,  # 1 or 3 (folders only)
+    root=None,          # cache folder for Fashion-MNIST
+    download:bool=None, # see `load_fmnist`
+) -> Tensor:
     "Images in [-1, 1] from 'fmnist', 'digits' or a folder path; `split` 'train' or 'test' (held-out)."
     if data == 'fmnist': x = load_fmnist(split, n, root, download)
     elif data == 'digits': x = load_digits(split, size or 16)[:n]
     else: return load_folder(data, size or 64, channels or 3, split, n=n)
-    if size and x.shape[-1] != size: x = F.interpolate(x, size=(size, size), mode='bilinear', align_corners=False).clamp(-1, 1)
+    if size and x.shape[-1] != size: x = F.interpolate(x, size=(size, size), mode='bilinear',
+                                                       align_corners=False).clamp(-1, 1)
     return x
 
 # %% ../nbs/01a_data.ipynb #c017
-def get_dls(train:Tensor, valid:Tensor=None, bs:int=64, n_valid:int=1024, device=None, seed:int=0):
-    "fastai DataLoaders of (image, 0) pairs; the valid set is `valid` (held-out) cut to `n_valid` images, else the last of `train`."
+def get_dls(
+    train:Tensor,      # training images (N, C, H, W) in [-1, 1]
+    valid:Tensor=None, # held-out images; None: the last `n_valid` of `train`
+    bs:int=64,         # training batch size (at most the training images)
+    n_valid:int=1024,  # validation images kept
+    device=None,       # device of the batches (default: where fastai puts them)
+    seed:int=0,        # seed of the shuffling (the caller's RNG state is kept)
+):
+    "fastai DataLoaders of (image, 0) pairs for training and validation."
     import_fastai_quietly()
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
     from torch.utils.data import TensorDataset
     if valid is None:
-        if len(train) <= n_valid: raise ValueError(f"`train` has {len(train)} images and no `valid` was given: holding out `n_valid`={n_valid} "
-                                                   "would leave none to train on; pass `valid` (held-out images) or a smaller `n_valid`")
+        if len(train) <= n_valid:
+            raise ValueError(f"`train` has {len(train)} images and no `valid` was given: holding out `n_valid`="
+                             f"{n_valid} would leave none to train on; pass `valid` (held-out images) "
+                             "or a smaller `n_valid`")
         valid, train = train[-n_valid:], train[:-n_valid]
-    if not 1 <= bs <= len(train): raise ValueError(f"`bs`={bs} must lie in [1, {len(train)}] (the training images): a larger batch gives no step")
+    if not 1 <= bs <= len(train):
+        raise ValueError(f"`bs`={bs} must lie in [1, {len(train)}] (the training images): a larger batch gives no step")
     mk = lambda x: TensorDataset(x, torch.zeros(len(x), dtype=torch.long))
     with isolated_rng(seed):        # fastai seeds each DataLoader's own shuffling generator from Python's
         return DataLoaders(DataLoader(mk(train), bs=bs, shuffle=True, drop_last=True, device=device),

@@ -1,4 +1,4 @@
-"""A fastai Learner that trains the noise predictor, versioned checkpoints, a training CLI, and the DDPM, respaced-DDPM and DDIM samplers.
+"""A fastai Learner that trains the noise predictor, versioned checkpoints, and the DDPM and DDIM samplers.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/ddpm.html.md"""
 
@@ -7,6 +7,7 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/ddpm.html.md"""
 # %% ../nbs/02_ddpm.ipynb #c005
 from __future__ import annotations
 import json, math, os, time
+from dataclasses import dataclass
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -14,7 +15,7 @@ from torch import nn, Tensor
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from fastprogress.fastprogress import progress_bar
 from .core import (hardware, resolve_bf16, import_fastai_quietly, save_checkpoint, load_checkpoint, shipped_path,
-                           model_config, check_writable, isolated_rng)
+                           model_config, module_device, check_writable, isolated_rng)
 import_fastai_quietly()
 from fastai.learner import Learner
 from fastai.callback.core import Callback
@@ -51,7 +52,8 @@ class EMA(Callback):
     def __init__(self, decay:float=0.999): self.decay = decay
     def before_fit(self):
         if getattr(self.learn, 'ema_model', None) is None:
-            self.learn.ema_model = AveragedModel(self.learn.model, multi_avg_fn=get_ema_multi_avg_fn(self.decay), use_buffers=True)
+            self.learn.ema_model = AveragedModel(self.learn.model, multi_avg_fn=get_ema_multi_avg_fn(self.decay),
+                                                 use_buffers=True)
     def after_step(self): self.learn.ema_model.update_parameters(self.learn.model)
 
 class CPUBFloat16(Callback):
@@ -64,13 +66,24 @@ class CPUBFloat16(Callback):
         if getattr(self, 'ac', None) is not None: self.ac.__exit__(None, None, None); self.ac = None
 
 # %% ../nbs/02_ddpm.ipynb #c009
-def ddpm_learner(model:UNet, dls, sched:NoiseSchedule, ema_decay:float=0.999, bf16:bool=None, lr:float=2e-3, cbs=None, **kw) -> Learner:
+def ddpm_learner(
+    model:UNet,            # the noise predictor to train
+    dls,                   # DataLoaders of clean images
+    sched:NoiseSchedule,   # the noise schedule
+    ema_decay:float=0.999, # EMA decay of the sampling weights
+    bf16:bool=None,        # bf16 autocast; None: this machine's measured default
+    lr:float=2e-3,         # default learning rate
+    cbs=None,              # extra callbacks
+    **kw,                  # passed on to fastai's `Learner`
+) -> Learner:
     "A fastai Learner that trains `model` to predict DDPM noise under `sched`, with EMA weights."
     cbs = [DDPMNoise(sched), EMA(ema_decay)] + list(cbs or [])
     dev = next(model.parameters()).device
-    bf16 = resolve_bf16(bf16, dev)                                                  # None: this machine's measured default
+    # None: this machine's measured default
+    bf16 = resolve_bf16(bf16, dev)
     if bf16 and dev.type == 'cpu': cbs.append(CPUBFloat16())
-    opt_func = lambda params, **k: OptimWrapper(params, torch.optim.Adam, **k)     # torch's fused-loop Adam, driven by fastai's schedules
+    # torch's fused-loop Adam, driven by fastai's schedules
+    opt_func = lambda params, **k: OptimWrapper(params, torch.optim.Adam, **k)
     learn = Learner(dls, model, loss_func=noise_mse, opt_func=opt_func, lr=lr, cbs=cbs, **kw)
     learn.sched, learn.ema_model = sched, None
     if bf16 and dev.type == 'cuda': learn.to_bf16()
@@ -82,17 +95,26 @@ CKPT_FORMAT, CKPT_VERSION = 'dip_ddpm.ddpm', 1
 def _ema_state(ema) -> dict:
     return (ema.module if isinstance(ema, AveragedModel) else ema).state_dict()
 
-def save_ddpm(path, model:UNet, sched:NoiseSchedule, ema=None, meta:dict=None, overwrite:bool=True) -> Path:
+def save_ddpm(
+    path,                # checkpoint file to write
+    model:UNet,          # the trained UNet
+    sched:NoiseSchedule, # its noise schedule
+    ema=None,            # EMA weights (an `AveragedModel` or a module), if any
+    meta:dict=None,      # command, steps, hardware, wall time, ...
+    overwrite:bool=True, # replace an existing file
+) -> Path:
     "Save a versioned DDPM checkpoint (weights, EMA weights, schedule, config, metadata) atomically."
-    return save_checkpoint(path, CKPT_FORMAT, CKPT_VERSION, model.config, meta=meta, overwrite=overwrite, betas=sched.betas.clone(),
-                           weights=dict(model=model.state_dict(), ema=_ema_state(ema) if ema is not None else None))
+    weights = dict(model=model.state_dict(), ema=_ema_state(ema) if ema is not None else None)
+    return save_checkpoint(path, CKPT_FORMAT, CKPT_VERSION, model.config, weights, meta, overwrite,
+                           betas=sched.betas.clone())
 
 # %% ../nbs/02_ddpm.ipynb #c014
 def _ddpm_from(ck:dict, path, ema:bool):
     model = UNet(**ck['config'])
     try: model.load_state_dict(ck['ema'] if ema and ck.get('ema') is not None else ck['model'])
     except RuntimeError as e:
-        raise ValueError(f"`{path}`: weights do not match the architecture in its config {ck['config']}: {str(e)[:300]}") from None
+        raise ValueError(f"`{path}`: weights do not match the architecture in its config {ck['config']}: "
+                         f"{str(e)[:300]}") from None
     return model, NoiseSchedule(ck['betas'])
 
 def load_ddpm(path, device='cpu', ema:bool=True):
@@ -109,8 +131,10 @@ class SaveDDPM(Callback):
     def before_fit(self): self.t0, self.steps0 = time.time(), self.meta.get('steps', 0)
     def after_epoch(self):
         steps = self.steps0 + self.learn.train_iter
-        meta = dict(self.meta, steps=steps, epochs_done=self.epoch + 1, wall_s=round(self.meta.get('wall_s', 0) + time.time() - self.t0, 1),
-                    valid_loss=float(self.recorder.values[-1][1]) if self.recorder.values and len(self.recorder.values[-1]) > 1 else None)
+        vals = self.recorder.values[-1] if self.recorder.values else []
+        wall = round(self.meta.get('wall_s', 0) + time.time() - self.t0, 1)
+        meta = dict(self.meta, steps=steps, epochs_done=self.epoch + 1, wall_s=wall,
+                    valid_loss=float(vals[1]) if len(vals) > 1 else None)
         save_ddpm(self.path, self.learn.model, self.learn.sched, self.learn.ema_model, meta)
 
 # %% ../nbs/02_ddpm.ipynb #c018
@@ -136,19 +160,27 @@ def train_ddpm(
 ) -> Learner:
     "Train a DDPM on `data` with a fastai Learner and write the checkpoint `out` after every epoch."
     out = check_writable(out, 'out', overwrite=resume or overwrite)
-    if schedule not in ('linear', 'cosine'): raise ValueError(f"`schedule` must be 'linear' or 'cosine', got {schedule!r}")
-    if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"`epochs` must be an int >= 1, got {epochs!r}: no training, no checkpoint")
+    if schedule not in ('linear', 'cosine'):
+        raise ValueError(f"`schedule` must be 'linear' or 'cosine', got {schedule!r}")
+    if not isinstance(epochs, int) or epochs < 1:
+        raise ValueError(f"`epochs` must be an int >= 1, got {epochs!r}: no training, no checkpoint")
     ck = load_checkpoint(out, CKPT_FORMAT, CKPT_VERSION, weights=('model', 'ema')) if resume and out.exists() else None
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     bf16 = resolve_bf16(bf16, device)
     with isolated_rng(seed):
         xtr = load_images(data, 'train', n=n_train, size=size, channels=channels)
-        dls = get_dls(xtr, load_images(data, 'test', n=1024, size=size, channels=channels), bs=bs, device=device, seed=seed)
-        meta = dict(data=data, preset=preset, bs=bs, lr=lr, bf16=bf16, ema_decay=ema_decay, seed=seed, hardware=hardware(), command=command)
+        dls = get_dls(xtr, load_images(data, 'test', n=1024, size=size, channels=channels), bs=bs, device=device,
+                      seed=seed)
+        meta = dict(data=data, preset=preset, bs=bs, lr=lr, bf16=bf16, ema_decay=ema_decay, seed=seed,
+                    hardware=hardware(), command=command)
         if ck is not None:
-            (model, sched), meta = _ddpm_from(ck, out, ema=False), dict(ck['meta'], **{k: v for k, v in meta.items() if k != 'command'}, resumed_with=command)
-        else: model, sched = unet_preset(preset, in_ch=xtr.shape[1], img_size=xtr.shape[-1]), NoiseSchedule.linear(T) if schedule == 'linear' else NoiseSchedule.cosine(T)
-        learn = ddpm_learner(model.to(device), dls, sched, ema_decay, bf16, lr, cbs=[SaveDDPM(out, dict(meta, n_params=n_params(model)))])
+            model, sched = _ddpm_from(ck, out, ema=False)
+            meta = dict(ck['meta'], **{k: v for k, v in meta.items() if k != 'command'}, resumed_with=command)
+        else:
+            model = unet_preset(preset, in_ch=xtr.shape[1], img_size=xtr.shape[-1])
+            sched = NoiseSchedule.linear(T) if schedule == 'linear' else NoiseSchedule.cosine(T)
+        learn = ddpm_learner(model.to(device), dls, sched, ema_decay, bf16, lr,
+                             cbs=[SaveDDPM(out, dict(meta, n_params=n_params(model)))])
         if ck is not None:
             learn.ema_model = AveragedModel(learn.model, multi_avg_fn=get_ema_multi_avg_fn(ema_decay), use_buffers=True)
             learn.ema_model.module.load_state_dict(ck['ema'])
@@ -157,8 +189,10 @@ def train_ddpm(
 
 # %% ../nbs/02_ddpm.ipynb #c021
 def _abar_pair(sched:NoiseSchedule, t:int, t_prev:int):
-    if not isinstance(t, int) or not 0 <= t <= sched.T - 1: raise ValueError(f"`t` must be an int in [0, {sched.T-1}], got {t!r}")
-    if not isinstance(t_prev, int) or not -1 <= t_prev < t: raise ValueError(f"`t_prev` must be an int in [-1, t-1] = [-1, {t-1}], got {t_prev!r}")
+    if not isinstance(t, int) or not 0 <= t <= sched.T - 1:
+        raise ValueError(f"`t` must be an int in [0, {sched.T-1}], got {t!r}")
+    if not isinstance(t_prev, int) or not -1 <= t_prev < t:
+        raise ValueError(f"`t_prev` must be an int in [-1, t-1] = [-1, {t-1}], got {t_prev!r}")
     ab = sched.alpha_bar[t].item()
     return ab, (sched.alpha_bar[t_prev].item() if t_prev >= 0 else 1.0)
 
@@ -170,18 +204,36 @@ def _x0_eps(sched, x_t, eps, t, clip_x0):
     return x0, eps
 
 # %% ../nbs/02_ddpm.ipynb #c022
-def ddpm_step(sched:NoiseSchedule, x_t:Tensor, eps:Tensor, t:int, t_prev:int, noise:Tensor=None, clip_x0:bool=True) -> Tensor:
+def ddpm_step(
+    sched:NoiseSchedule, # the noise schedule
+    x_t:Tensor,          # the current state
+    eps:Tensor,          # the model's noise estimate at `t`
+    t:int,               # current timestep
+    t_prev:int,          # the next timestep (-1: the end)
+    noise:Tensor=None,   # the Gaussian draw (default: `randn_like`)
+    clip_x0:bool=True,   # clip the implied x0 to [-1, 1]
+) -> Tensor:
     "One ancestral step t -> t_prev (-1: the end) of the (respaced) DDPM chain, posterior variance."
     ab, ab_prev = _abar_pair(sched, t, t_prev)
     x0, _ = _x0_eps(sched, x_t, eps, t, clip_x0)
     beta = 1 - ab / ab_prev
     mean = (math.sqrt(ab_prev) * beta / (1 - ab)) * x0 + (math.sqrt(1 - beta) * (1 - ab_prev) / (1 - ab)) * x_t
     if t_prev < 0: return mean
-    if noise is not None and noise.shape != x_t.shape: raise ValueError(f"`noise` must have the shape of `x_t` {tuple(x_t.shape)}, got {tuple(noise.shape)}")
+    if noise is not None and noise.shape != x_t.shape:
+        raise ValueError(f"`noise` must have the shape of `x_t` {tuple(x_t.shape)}, got {tuple(noise.shape)}")
     var = beta * (1 - ab_prev) / (1 - ab)
     return mean + math.sqrt(var) * (torch.randn_like(x_t) if noise is None else noise)
 
-def ddim_step(sched:NoiseSchedule, x_t:Tensor, eps:Tensor, t:int, t_prev:int, eta:float=0.0, noise:Tensor=None, clip_x0:bool=True) -> Tensor:
+def ddim_step(
+    sched:NoiseSchedule, # the noise schedule
+    x_t:Tensor,          # the current state
+    eps:Tensor,          # the model's noise estimate at `t`
+    t:int,               # current timestep
+    t_prev:int,          # the next timestep (-1: the end)
+    eta:float=0.0,       # 0: deterministic DDIM; 1: DDPM-like noise
+    noise:Tensor=None,   # the Gaussian draw when `eta` > 0
+    clip_x0:bool=True,   # clip the implied x0 to [-1, 1]
+) -> Tensor:
     "One DDIM step t -> t_prev (-1: the end); `eta`=0 deterministic, 1 ancestral-like."
     if not 0 <= eta <= 1: raise ValueError(f"`eta` must lie in [0, 1], got {eta}")
     ab, ab_prev = _abar_pair(sched, t, t_prev)
@@ -193,15 +245,18 @@ def ddim_step(sched:NoiseSchedule, x_t:Tensor, eps:Tensor, t:int, t_prev:int, et
 # %% ../nbs/02_ddpm.ipynb #c028
 def make_timesteps(t_start:int, steps:int) -> list:
     "`steps` strictly decreasing timesteps, evenly spaced from `t_start` down to 0."
-    if not isinstance(steps, int) or not 1 <= steps <= t_start + 1: raise ValueError(f"`steps` must be an int in [1, t_start+1] = [1, {t_start+1}], got {steps!r}")
+    if not isinstance(steps, int) or not 1 <= steps <= t_start + 1:
+        raise ValueError(f"`steps` must be an int in [1, t_start+1] = [1, {t_start+1}], got {steps!r}")
     if steps == 1: return [t_start]
     return [round(t_start - i * t_start / (steps - 1)) for i in range(steps)]
 
 def check_timesteps(sched:NoiseSchedule, timesteps) -> list:
     ts = [int(t) for t in timesteps]
     if not ts: raise ValueError("`timesteps` must not be empty")
-    if any(not 0 <= t <= sched.T - 1 for t in ts): raise ValueError(f"`timesteps` must lie in [0, {sched.T-1}], got [{min(ts)}, {max(ts)}]")
-    if any(b >= a for a, b in zip(ts, ts[1:])): raise ValueError("`timesteps` must be strictly decreasing (sampling order)")
+    if any(not 0 <= t <= sched.T - 1 for t in ts):
+        raise ValueError(f"`timesteps` must lie in [0, {sched.T-1}], got [{min(ts)}, {max(ts)}]")
+    if any(b >= a for a, b in zip(ts, ts[1:])):
+        raise ValueError("`timesteps` must be strictly decreasing (sampling order)")
     return ts
 
 # %% ../nbs/02_ddpm.ipynb #c030
@@ -212,23 +267,45 @@ def check_images_for(model:nn.Module, x:Tensor, name:str='x'):
         raise ValueError(f"`{name}` must be (B, {C}, {S}, {S}) for this model, got {tuple(x.shape)}")
 
 # %% ../nbs/02_ddpm.ipynb #c031
+@dataclass
 class SampleResult:
-    "Samples (`images`, in [-1, 1]), the `timesteps` walked, `nfe`, wall time `seconds` and optional `trajectory`."
-    def __init__(self, images, timesteps, nfe, seconds, trajectory=None): self.images, self.timesteps, self.nfe, self.seconds, self.trajectory = images, timesteps, nfe, seconds, trajectory
-    def __repr__(self): return f"SampleResult(images={tuple(self.images.shape)}, nfe={self.nfe}, seconds={self.seconds:.2f})"
+    "What one call of `sample` returns: the samples and what they cost."
+    images: Tensor                # the samples, (B, C, H, W) in [-1, 1]
+    timesteps: list               # the timesteps walked, in order
+    nfe: int                      # network evaluations
+    seconds: float                # wall time of the sampling loop
+    trajectory: Tensor = None     # every state, (steps+1, B, C, H, W) on the CPU, if kept
+    def __repr__(self):
+        return f"SampleResult(images={tuple(self.images.shape)}, nfe={self.nfe}, seconds={self.seconds:.2f})"
 
 # %% ../nbs/02_ddpm.ipynb #c032
 @torch.no_grad()
-def sample(model:nn.Module, sched:NoiseSchedule, n:int=None, x_t:Tensor=None, t_start:int=None, steps:int=None, timesteps=None,
-           method:str='ddpm', eta:float=0.0, seed:int=None, clip_x0:bool=True, trajectory:bool=False, bf16:bool=None,
-           progress:bool=True, device=None) -> SampleResult:
-    "Sample with DDPM (`method='ddpm'`, respaced when `steps` < t_start+1) or DDIM from noise, or from `x_t` at `t_start`."
+def sample(
+    model:nn.Module,       # the noise predictor (an EMA copy, usually)
+    sched:NoiseSchedule,   # its noise schedule
+    n:int=None,            # number of samples, when starting from noise
+    x_t:Tensor=None,       # a start state instead of noise (then `t_start` is its timestep)
+    t_start:int=None,      # timestep of the start (default: T-1)
+    steps:int=None,        # number of reverse steps, evenly spaced (default: every timestep)
+    timesteps=None,        # an explicit, strictly decreasing list instead of `steps`
+    method:str='ddpm',     # 'ddpm' (ancestral) or 'ddim'
+    eta:float=0.0,         # DDIM noise: 0 deterministic, 1 DDPM-like
+    seed:int=None,         # seed of the start noise and the step noise (own generator)
+    clip_x0:bool=True,     # clip each implied x0 to [-1, 1]
+    trajectory:bool=False, # keep every intermediate state (on the CPU)
+    bf16:bool=None,        # bf16 autocast; None: this machine's measured default
+    progress:bool=True,    # show a progress bar
+    device=None,           # default: the device of `x_t`, else of the model
+) -> SampleResult:
+    "Sample with DDPM (respaced when `steps` < t_start+1) or DDIM, from noise or from `x_t` at `t_start`."
     if method not in ('ddpm', 'ddim'): raise ValueError(f"`method` must be 'ddpm' or 'ddim', got {method!r}")
     if not 0 <= eta <= 1: raise ValueError(f"`eta` must lie in [0, 1], got {eta}")
     t_start = sched.T - 1 if t_start is None else t_start
-    if not isinstance(t_start, int) or not 0 <= t_start <= sched.T - 1: raise ValueError(f"`t_start` must be an int in [0, {sched.T-1}], got {t_start!r}")
-    ts = check_timesteps(sched, timesteps if timesteps is not None else make_timesteps(t_start, t_start + 1 if steps is None else steps))
-    dev = torch.device(device) if device is not None else (x_t.device if x_t is not None else next(model.parameters()).device)
+    if not isinstance(t_start, int) or not 0 <= t_start <= sched.T - 1:
+        raise ValueError(f"`t_start` must be an int in [0, {sched.T-1}], got {t_start!r}")
+    if timesteps is None: timesteps = make_timesteps(t_start, t_start + 1 if steps is None else steps)
+    ts = check_timesteps(sched, timesteps)
+    dev = torch.device(device) if device is not None else (x_t.device if x_t is not None else module_device(model))
     gen = torch.Generator(dev).manual_seed(seed) if seed is not None else None
     if x_t is None:
         if n is None or n < 1: raise ValueError("give `n` (number of samples) >= 1 when sampling from noise")
@@ -236,7 +313,8 @@ def sample(model:nn.Module, sched:NoiseSchedule, n:int=None, x_t:Tensor=None, t_
         x_t = torch.randn(n, c['in_ch'], c['img_size'], c['img_size'], generator=gen, device=dev)
     check_images_for(model, x_t, 'x_t')
     if not torch.isfinite(x_t).all(): raise ValueError("`x_t` holds NaN or inf values")
-    return _sample_loop(model, sched, x_t.to(dev), ts, method, eta, gen, clip_x0, trajectory, resolve_bf16(bf16, dev), progress)
+    return _sample_loop(model, sched, x_t.to(dev), ts, method, eta, gen, clip_x0, trajectory, resolve_bf16(bf16, dev),
+                        progress)
 
 # %% ../nbs/02_ddpm.ipynb #c033
 def _sample_loop(model, sched, x, ts, method, eta, gen, clip_x0, keep, bf16, progress):
@@ -248,9 +326,13 @@ def _sample_loop(model, sched, x, ts, method, eta, gen, clip_x0, keep, bf16, pro
         with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=bf16):
             eps = model(x, torch.full((x.shape[0],), t, device=x.device, dtype=torch.long))
         eps = eps.to(x.dtype)
-        if not torch.isfinite(eps).all(): raise FloatingPointError(f"the model's noise estimate is NaN or inf at step {i} (t={t}): no samples returned")
-        noise = torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype) if (tp >= 0 and (method == 'ddpm' or eta > 0)) else None
-        x = ddpm_step(sched, x, eps, t, tp, noise, clip_x0) if method == 'ddpm' else ddim_step(sched, x, eps, t, tp, eta, noise, clip_x0)
+        if not torch.isfinite(eps).all():
+            raise FloatingPointError(f"the model's noise estimate is NaN or inf at step {i} (t={t}): no samples "
+                                     "returned")
+        noise = torch.randn(x.shape, generator=gen, device=x.device,
+                            dtype=x.dtype) if (tp >= 0 and (method == 'ddpm' or eta > 0)) else None
+        x = ddpm_step(sched, x, eps, t, tp, noise,
+                      clip_x0) if method == 'ddpm' else ddim_step(sched, x, eps, t, tp, eta, noise, clip_x0)
         if keep: traj.append(x.cpu())
     if x.device.type == 'cuda': torch.cuda.synchronize(x.device)
     model.train(was_training)

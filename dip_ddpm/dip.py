@@ -1,4 +1,4 @@
-"""A randomly initialised encoder-decoder fitted to a single image: structure first, noise last. Single and batched fitting with a fastai Learner, and denoising and inpainting demos.
+"""A random encoder-decoder fitted to one image: structure first, noise last; batched fitting, denoising, inpainting.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/dip.html.md"""
 
@@ -7,6 +7,7 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/dip.html.md"""
 # %% ../nbs/03_dip.ipynb #c003
 from __future__ import annotations
 import math, os, time
+from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
@@ -32,7 +33,15 @@ def gcat(xs, G:int) -> Tensor:
 
 class GConv(nn.Sequential):
     "G independent convolutions (reflection padding), optionally followed by BatchNorm and LeakyReLU."
-    def __init__(self, cin, cout, k=3, stride=1, G=1, act=True):
+    def __init__(
+        self,
+        cin,      # input channels per network
+        cout,     # output channels per network
+        k=3,      # kernel size
+        stride=1, # convolution stride
+        G=1,      # number of independent networks (groups)
+        act=True, # follow with batch norm and LeakyReLU
+    ):
         layers = ([nn.ReflectionPad2d(k // 2)] if k > 1 else []) + [nn.Conv2d(cin * G, cout * G, k, stride, groups=G)]
         if act: layers += [nn.BatchNorm2d(cout * G), nn.LeakyReLU(0.2)]
         super().__init__(*layers)
@@ -46,7 +55,15 @@ def dip_depth(size:int, max_depth:int=5) -> int:
 
 class DIPNet(nn.Module):
     "Ulyanov et al.'s 'skip' encoder-decoder, as `G` independent networks side by side (grouped layers)."
-    def __init__(self, in_ch:int=32, out_ch:int=1, size:int=28, down=(32, 32, 64, 64, 128), skip=4, G:int=1):
+    def __init__(
+        self,
+        in_ch:int=32,               # channels of the fixed input z
+        out_ch:int=1,               # image channels
+        size:int=28,                # image side
+        down=(32, 32, 64, 64, 128), # channels of the encoder levels
+        skip=4,                     # channels of each skip connection
+        G:int=1,                    # number of independent networks in the batch
+    ):
         super().__init__()
         depth = dip_depth(size, len(down)); down = list(down)[:depth]
         if depth < 1: raise ValueError(f"`size`={size} is too small for a DIP network (need >= 4)")
@@ -59,7 +76,8 @@ class DIPNet(nn.Module):
             cin = c
         for i in reversed(range(depth)):
             cdeep = down[i] if i == depth - 1 else down[i + 1]     # channels coming up from below
-            self.ups.append(nn.Sequential(nn.BatchNorm2d((skip + cdeep) * G), GConv(skip + cdeep, down[i], 3, 1, G), GConv(down[i], down[i], 1, 1, G)))
+            self.ups.append(nn.Sequential(nn.BatchNorm2d((skip + cdeep) * G), GConv(skip + cdeep, down[i], 3, 1, G),
+                                          GConv(down[i], down[i], 1, 1, G)))
         self.head = GConv(down[0], out_ch, 1, G=G, act=False)
 
 # %% ../nbs/03_dip.ipynb #c010
@@ -77,7 +95,8 @@ def forward(self:DIPNet, z:Tensor) -> Tensor:
 def stack_nets(nets) -> DIPNet:
     "One grouped DIPNet holding the weights of the single (G=1) networks `nets`, in order."
     G, n0 = len(nets), nets[0]
-    big = DIPNet(n0.in_ch, n0.out_ch, n0.size, n0.config['down'], n0.config['skip'], G=G).to(next(n0.parameters()))   # same device and dtype
+    # same device and dtype
+    big = DIPNet(n0.in_ch, n0.out_ch, n0.size, n0.config['down'], n0.config['skip'], G=G).to(next(n0.parameters()))
     sds = [n.state_dict() for n in nets]
     big.load_state_dict({k: (torch.cat([sd[k] for sd in sds]) if v.dim() else v) for k, v in big.state_dict().items()})
     return big
@@ -97,11 +116,14 @@ def psnr_pm1(x:Tensor, ref:Tensor) -> Tensor:
 class DIPInput(Callback):
     "Feed z + reg_noise_std * n (n from each image's generator) and the target to the DIP network."
     order = 0
-    def __init__(self, z, target, reg_noise_std, gens): self.z, self.target, self.std, self.gens = z, target, reg_noise_std, gens
+    def __init__(self, z, target, reg_noise_std,
+                 gens): self.z, self.target, self.std, self.gens = z, target, reg_noise_std, gens
     def before_batch(self):
         x = self.z
         if self.std > 0:
-            n = torch.cat([torch.randn(self.z.shape[1] // len(self.gens), *self.z.shape[-2:], generator=g, device=self.z.device, dtype=self.z.dtype) for g in self.gens])
+            z, k = self.z, self.z.shape[1] // len(self.gens)
+            n = torch.cat([torch.randn(k, *z.shape[-2:], generator=g, device=z.device, dtype=z.dtype)
+                           for g in self.gens])
             x = self.z + self.std * n[None]
         self.learn.xb, self.learn.yb = (x,), (self.target,)
     def before_validate(self): raise CancelValidException()     # DIP has nothing to validate on
@@ -110,8 +132,11 @@ class DIPInput(Callback):
 class DIPHistory(Callback):
     "Record per-step loss (and PSNR to `reference`), the best output per image and the averaged output."
     order = 50
-    def __init__(self, reference=None, ema_alpha=None, snapshots=()): self.ref, self.alpha, self.keep = reference, ema_alpha, set(snapshots)
-    def before_fit(self): self.losses, self.psnr, self.best, self.best_psnr, self.best_step, self.avg, self.snaps = [], [], None, None, None, None, {}
+    def __init__(self, reference=None, ema_alpha=None,
+                 snapshots=()): self.ref, self.alpha, self.keep = reference, ema_alpha, set(snapshots)
+    def before_fit(self):
+        self.losses, self.psnr, self.snaps = [], [], {}
+        self.best, self.best_psnr, self.best_step, self.avg = None, None, None, None
     def after_batch(self):
         out = self.last = self.pred.detach()
         self.losses.append(self.learn.loss.item())
@@ -120,7 +145,8 @@ class DIPHistory(Callback):
         if self.ref is None: return
         cur = self.avg if self.alpha else out
         p = psnr_pm1(cur, self.ref); self.psnr.append(p.cpu())
-        if self.best is None: self.best, self.best_psnr, self.best_step = cur.clone(), p.clone(), torch.zeros_like(p, dtype=torch.long)
+        if self.best is None:
+            self.best, self.best_psnr, self.best_step = cur.clone(), p.clone(), torch.zeros_like(p, dtype=torch.long)
         better = p > self.best_psnr
         self.best[better], self.best_psnr[better], self.best_step[better] = cur[better], p[better], self.train_iter - 1
 
@@ -130,18 +156,26 @@ class DIPEarlyStop(Callback):
     def __init__(self, patience:int=200): self.patience = patience
     def after_batch(self):
         h = self.learn.dip_history
-        if h.best_step is not None and self.train_iter - 1 - int(h.best_step.max()) >= self.patience: raise CancelFitException()
+        if h.best_step is not None and self.train_iter - 1 - int(h.best_step.max()) >= self.patience:
+            raise CancelFitException()
 
 # %% ../nbs/03_dip.ipynb #c021
+@dataclass
 class DIPResult:
-    "`image`: the reconstruction (B, C, H, W) in [-1, 1]; `history`: loss per step, PSNR per step and image, snapshots {step: output}."
-    def __init__(self, image, history, best_step, steps, seconds, final):
-        self.image, self.history, self.best_step, self.steps, self.seconds, self.final = image, history, best_step, steps, seconds, final
-    def __repr__(self): return f"DIPResult(image={tuple(self.image.shape)}, steps={self.steps}, seconds={self.seconds:.2f})"
+    "What `fit_dip` returns: the reconstructions and how the fit went."
+    image: Tensor          # the reconstructions, (B, C, H, W) in [-1, 1]
+    history: dict          # loss per step, PSNR per step and image (with a reference), snapshots {step: output}
+    best_step: int         # the step of the best PSNR (with a reference), else None
+    steps: int             # steps taken
+    seconds: float         # wall time of the fit
+    final: Tensor          # the output at the last step
+    def __repr__(self):
+        return f"DIPResult(image={tuple(self.image.shape)}, steps={self.steps}, seconds={self.seconds:.2f})"
 
 def _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference):
     check_images(target, 'target')
-    if target.shape[-1] != target.shape[-2]: raise ValueError(f"`target` images must be square for the DIP network, got {tuple(target.shape[-2:])}")
+    if target.shape[-1] != target.shape[-2]:
+        raise ValueError(f"`target` images must be square for the DIP network, got {tuple(target.shape[-2:])}")
     if not isinstance(n_iter, int) or n_iter < 1: raise ValueError(f"`n_iter` must be an int >= 1, got {n_iter!r}")
     if not lr > 0: raise ValueError(f"`lr` must be > 0, got {lr}")
     if reg_noise_std < 0: raise ValueError(f"`reg_noise_std` must be >= 0, got {reg_noise_std}")
@@ -149,8 +183,10 @@ def _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference):
     if mask is not None:
         B, C, H, W = target.shape
         if mask.dim() != 4 or mask.shape[0] != B or mask.shape[1] not in (1, C) or tuple(mask.shape[-2:]) != (H, W):
-            raise ValueError(f"`mask` must have shape ({B}, 1 or {C}, {H}, {W}) to match `target`, got {tuple(mask.shape)}")
-        if not ((mask == 0) | (mask == 1)).all(): raise ValueError("`mask` must hold only 0 (unknown) and 1 (known) values")
+            raise ValueError(f"`mask` must have shape ({B}, 1 or {C}, {H}, {W}) to match `target`, got "
+                             f"{tuple(mask.shape)}")
+        if not ((mask == 0) | (mask == 1)).all():
+            raise ValueError("`mask` must hold only 0 (unknown) and 1 (known) values")
 
 # %% ../nbs/03_dip.ipynb #c022
 def fit_dip(
@@ -174,18 +210,23 @@ def fit_dip(
     _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference)
     B, C, H, W = target.shape; dev = target.device
     dt = target.dtype if target.dtype == torch.float64 else torch.float32      # float64 for exactness checks
-    seeds = [seed + i for i in range(B)] if seed is not None else [int.from_bytes(os.urandom(4), 'little') >> 1 for _ in range(B)]
+    fresh = lambda: int.from_bytes(os.urandom(4), 'little') >> 1     # seed=None: new randomness, not the caller's
+    seeds = [seed + i for i in range(B)] if seed is not None else [fresh() for _ in range(B)]
     nets, zs = [], []
     for s in seeds:
-        with isolated_rng(s): nets.append(DIPNet(input_depth, C, H, down, skip).to(dev, dt)); zs.append(torch.rand(1, input_depth, H, W, device=dev, dtype=dt) * 0.1)
+        with isolated_rng(s):
+            nets.append(DIPNet(input_depth, C, H, down, skip).to(dev, dt))
+            zs.append(torch.rand(1, input_depth, H, W, device=dev, dtype=dt) * 0.1)
     net, z = (stack_nets(nets) if B > 1 else nets[0]), torch.cat(zs, 1)
     gens = [torch.Generator(dev).manual_seed(s) for s in seeds]
     mask = torch.ones(B, 1, H, W, device=dev, dtype=dt) if mask is None else mask.to(dev, dt)
     hist = DIPHistory(reference.to(dev) if reference is not None else None, ema_alpha, snapshots)
-    cbs = [DIPInput(z, target.to(dt), reg_noise_std, gens), hist] + ([DIPEarlyStop(patience)] if patience and reference is not None else [])
+    cbs = [DIPInput(z, target.to(dt), reg_noise_std, gens),
+           hist] + ([DIPEarlyStop(patience)] if patience and reference is not None else [])
     items = [(i, i) for i in range(n_iter)]
     with isolated_rng():     # fastai's DataLoaders draw their shuffling seeds from Python's generator
-        learn = Learner(DataLoaders(DataLoader(items, bs=1), DataLoader(items[:1], bs=1)), net, loss_func=lambda p, y: masked_mse_sum(p, y, mask).float(),
+        learn = Learner(DataLoaders(DataLoader(items, bs=1), DataLoader(items[:1], bs=1)), net,
+                        loss_func=lambda p, y: masked_mse_sum(p, y, mask).float(),
                         opt_func=lambda ps, lr: Adam(ps, lr, sqr_mom=0.999, eps=1e-8, wd=0.), lr=lr, cbs=cbs)
         learn.dip_history = hist
         return _run_dip(learn, hist, lr, reference is not None and return_best, progress)
@@ -201,5 +242,6 @@ def _run_dip(learn, hist, lr, use_best, progress):
     secs = time.perf_counter() - t0
     final = hist.last
     image = hist.best if use_best else (hist.avg if hist.avg is not None else final)
-    history = dict(loss=torch.tensor(hist.losses), psnr=torch.stack(hist.psnr) if hist.psnr else None, snapshots=hist.snaps)
+    history = dict(loss=torch.tensor(hist.losses), psnr=torch.stack(hist.psnr) if hist.psnr else None,
+                   snapshots=hist.snaps)
     return DIPResult(image.clamp(-1, 1), history, hist.best_step, len(hist.losses), secs, final)

@@ -1,4 +1,4 @@
-"""One config with presets, the pipeline that measures DIP-guided sampling against fair baselines over seeds, its run folder, and the `dip_ddpm` command line.
+"""Presets, and the pipeline that measures DIP-guided sampling against fair baselines over seeds, into a run folder.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/experiments.html.md"""
 
@@ -49,17 +49,22 @@ class ReproConfig:
 PRESETS = {
     'quick': ReproConfig(),
     'cpu': ReproConfig(name='cpu', n_samples=128, n_ref=2000, seeds=(0, 1, 2), full_seeds=(0,), baseline_steps=(50, 20),
-                       truncated=((200, 20, 'ddim'), (400, 20, 'ddim'), (400, 50, 'ddpm')), free_prior=((200, 20, 'ddim'),), dip_iters=150),
-    'paper': ReproConfig(name='paper', n_samples=1024, n_ref=5000, seeds=(0, 1, 2), full_seeds=(0, 1, 2), baseline_steps=(200, 100, 50, 20),
-                         truncated=((100, 20, 'ddim'), (200, 20, 'ddim'), (300, 50, 'ddim'), (500, 100, 'ddpm'), (500, 200, 'ddpm')),
-                         free_prior=((200, 20, 'ddim'), (300, 50, 'ddim')), dip_iters=300, dip_down=(32, 32, 64, 64, 128)),
+                       truncated=((200, 20, 'ddim'), (400, 20, 'ddim'), (400, 50, 'ddpm')),
+                       free_prior=((200, 20, 'ddim'),), dip_iters=150),
+    'paper': ReproConfig(name='paper', n_samples=1024, n_ref=5000, seeds=(0, 1, 2), full_seeds=(0, 1, 2),
+                         baseline_steps=(200, 100, 50, 20),
+                         truncated=((100, 20, 'ddim'), (200, 20, 'ddim'), (300, 50, 'ddim'), (500, 100, 'ddpm'),
+                                    (500, 200, 'ddpm')),
+                         free_prior=((200, 20, 'ddim'), (300, 50, 'ddim')), dip_iters=300,
+                         dip_down=(32, 32, 64, 64, 128)),
 }
 
 # %% ../nbs/06_experiments.ipynb #c008
 def check_config(cfg:ReproConfig, T:int=1000):
     "Validate a config before any work."
     for t0, K, method in tuple(cfg.truncated) + tuple(cfg.free_prior):
-        if not 0 <= t0 <= T - 1: raise ValueError(f"truncated start t0={t0} is out of range: `t0` must lie in [0, {T-1}]")
+        if not 0 <= t0 <= T - 1:
+            raise ValueError(f"truncated start t0={t0} is out of range: `t0` must lie in [0, {T-1}]")
         if not 1 <= K <= t0 + 1: raise ValueError(f"truncated start with t0={t0}: `steps`={K} must lie in [1, t0+1]")
         if method not in ('ddpm', 'ddim'): raise ValueError(f"`method` must be 'ddpm' or 'ddim', got {method!r}")
     for w in cfg.blend_ws:
@@ -69,35 +74,50 @@ def check_config(cfg:ReproConfig, T:int=1000):
     if not cfg.seeds or cfg.n_samples < 2: raise ValueError("need at least one seed and `n_samples` >= 2")
     if cfg.n_ref < 2: raise ValueError(f"`n_ref` must be >= 2 held-out reals for FID/KID, got {cfg.n_ref}")
     if cfg.dip_iters < 1: raise ValueError(f"`dip_iters` must be >= 1 (the guides are DIP fits), got {cfg.dip_iters}")
-    if cfg.blend_ws and not 1 <= cfg.blend_steps <= T: raise ValueError(f"`blend_steps` must lie in [1, {T}], got {cfg.blend_steps}")
-    if not cfg.dip_down or any(int(c) < 1 for c in cfg.dip_down): raise ValueError(f"`dip_down` must list channel counts >= 1, got {cfg.dip_down}")
-    if cfg.bf16 not in (None, True, False): raise ValueError(f"`bf16` must be None (this machine's choice), True or False, got {cfg.bf16!r}")
+    if cfg.blend_ws and not 1 <= cfg.blend_steps <= T:
+        raise ValueError(f"`blend_steps` must lie in [1, {T}], got {cfg.blend_steps}")
+    if not cfg.dip_down or any(int(c) < 1 for c in cfg.dip_down):
+        raise ValueError(f"`dip_down` must list channel counts >= 1, got {cfg.dip_down}")
+    if cfg.bf16 not in (None, True, False):
+        raise ValueError(f"`bf16` must be None (this machine's choice), True or False, got {cfg.bf16!r}")
     return cfg
 
 # %% ../nbs/06_experiments.ipynb #c011
 def plan_rows(cfg:ReproConfig, T:int=1000) -> list:
     "The rows a run measures, in order: dicts with method name, kind, prior, t0, steps, sampler, w, seeds."
     R = lambda **kw: dict(dict(t0=T - 1, w=None, prior=None), **kw)
-    rows = [R(method=f'DDPM {T} steps (noise)', kind='noise', steps=T, sampler='ddpm', seeds=tuple(cfg.full_seeds))] if cfg.full_seeds else []
+    full = R(method=f'DDPM {T} steps (noise)', kind='noise', steps=T, sampler='ddpm', seeds=tuple(cfg.full_seeds))
+    rows, S = ([full] if cfg.full_seeds else []), tuple(cfg.seeds)
     for K in cfg.baseline_steps:
-        rows += [R(method=f'DDPM respaced K={K} (noise)', kind='noise', steps=K, sampler='ddpm', seeds=tuple(cfg.seeds)),
-                 R(method=f'DDIM K={K} (noise)', kind='noise', steps=K, sampler='ddim', seeds=tuple(cfg.seeds))]
+        rows += [R(method=f'DDPM respaced K={K} (noise)', kind='noise', steps=K, sampler='ddpm', seeds=S),
+                 R(method=f'DDIM K={K} (noise)', kind='noise', steps=K, sampler='ddim', seeds=S)]
     for w in cfg.blend_ws:
-        rows.append(R(method=f'blend w={w}, DDPM {cfg.blend_steps} strided (DIP)', kind='blend', prior='dip', w=w, steps=cfg.blend_steps, sampler='ddpm', seeds=tuple(cfg.seeds)))
+        rows.append(R(method=f'blend w={w}, DDPM {cfg.blend_steps} strided (DIP)', kind='blend', prior='dip', w=w,
+                      steps=cfg.blend_steps, sampler='ddpm', seeds=S))
     for t0, K, m in cfg.truncated:
-        rows.append(R(method=f'truncated t0={t0}, {m.upper()} K={K} (DIP)', kind='truncated', prior='dip', t0=t0, steps=K, sampler=m, seeds=tuple(cfg.seeds)))
+        rows.append(R(method=f'truncated t0={t0}, {m.upper()} K={K} (DIP)', kind='truncated', prior='dip', t0=t0,
+                      steps=K, sampler=m, seeds=S))
     for t0, K, m in cfg.free_prior:
         for p in ('image', 'blur'):
-            rows.append(R(method=f'truncated t0={t0}, {m.upper()} K={K} (free prior: {p})', kind='truncated', prior=p, t0=t0, steps=K, sampler=m, seeds=tuple(cfg.seeds)))
+            rows.append(R(method=f'truncated t0={t0}, {m.upper()} K={K} (free prior: {p})', kind='truncated', prior=p,
+                          t0=t0, steps=K, sampler=m, seeds=S))
     return rows
 
 # %% ../nbs/06_experiments.ipynb #c014
-def run_row(row:dict, model, sched, priors:dict, seed:int, bf16:bool=None) -> 'SampleResult':
+def run_row(
+    row:dict,       # one row of `plan_rows`
+    model,          # the DDPM
+    sched,          # its schedule
+    priors:dict,    # {'dip', 'image', 'blur'}: guide batches
+    seed:int,       # sampler seed
+    bf16:bool=None, # bf16 autocast; None: this machine's measured default
+) -> 'SampleResult':
     "Sample one row with one seed: from noise, a blend start or a truncated start from `priors[row['prior']]`."
     n = len(priors['dip'])
     kw = dict(method=row['sampler'], seed=seed, bf16=bf16, progress=False)
     if row['kind'] == 'noise': return sample(model, sched, n=n, steps=row['steps'], **kw)
-    if row['kind'] == 'blend': return sample_blend(model, sched, priors[row['prior']], w=row['w'], steps=row['steps'], **kw)
+    if row['kind'] == 'blend':
+        return sample_blend(model, sched, priors[row['prior']], w=row['w'], steps=row['steps'], **kw)
     return sample_truncated(model, sched, priors[row['prior']], t0=row['t0'], steps=row['steps'], **kw)
 
 # %% ../nbs/06_experiments.ipynb #c015
@@ -105,12 +125,20 @@ def make_priors(targets:Tensor, dip_image:Tensor) -> dict:
     "The guides: DIP reconstructions, and two free priors (the image itself, a 4x down-sampled copy)."
     check_images(targets, 'targets'); check_images(dip_image, 'dip_image', shape=targets.shape)   # one guide per target
     H, W = targets.shape[-2:]
-    blur = F.interpolate(F.avg_pool2d(targets, 4, ceil_mode=True), size=(H, W), mode='bilinear', align_corners=False).clamp(-1, 1)
+    blur = F.interpolate(F.avg_pool2d(targets, 4, ceil_mode=True), size=(H, W), mode='bilinear',
+                         align_corners=False).clamp(-1, 1)
     return dict(dip=dip_image, image=targets, blur=blur)
 
 # %% ../nbs/06_experiments.ipynb #c017
-def row_metrics(images:Tensor, row:dict, targets:Tensor, refstats:RefStats, randoms:Tensor, lp) -> dict:
-    "FID/KID vs the held-out reals in `refstats`, PSNR/SSIM vs own targets (guided rows) and vs `randoms`, LPIPS vs `randoms` (if `lp`)."
+def row_metrics(
+    images:Tensor,     # the samples of one row and seed
+    row:dict,          # the row (guided rows get PSNR/SSIM to their guides)
+    targets:Tensor,    # the held-out images the guides reconstruct
+    refstats:RefStats, # FID/KID reference, or None where unavailable
+    randoms:Tensor,    # random held-out reals, for PSNR/SSIM/LPIPS baselines
+    lp,                # an LPIPS model, or None
+) -> dict:
+    "FID/KID against `refstats`; PSNR/SSIM to the guides' targets and to `randoms`; LPIPS to `randoms`."
     m = dict(fid=refstats.fid(images) if refstats is not None else None)
     m['kid'] = refstats.kid(images)[0] if refstats is not None else None
     guided = row['prior'] is not None
@@ -132,7 +160,8 @@ def _load_model(name, device=None):
 def _split(cfg, held):
     g = torch.Generator().manual_seed(cfg.seed); p = torch.randperm(len(held), generator=g)
     n, r = cfg.n_samples, cfg.n_ref
-    if len(held) < n + r: raise ValueError(f"the held-out split has {len(held)} images; `n_samples` + `n_ref` = {n + r} are needed")
+    if len(held) < n + r:
+        raise ValueError(f"the held-out split has {len(held)} images; `n_samples` + `n_ref` = {n + r} are needed")
     return held[p[:n]], held[p[n:n + r]]
 
 # %% ../nbs/06_experiments.ipynb #c020
@@ -149,7 +178,8 @@ def _lpips(notes):
 
 # %% ../nbs/06_experiments.ipynb #c021
 def _aggregate(row, per_seed, time_dip, notes):
-    out = dict(method=row['method'], nfe=row['steps'], seeds=list(row['seeds']), t0=row['t0'], sampler=row['sampler'], prior=row['prior'], w=row['w'])
+    out = dict(method=row['method'], nfe=row['steps'], seeds=list(row['seeds']), t0=row['t0'], sampler=row['sampler'],
+               prior=row['prior'], w=row['w'])
     for k in ('fid', 'kid', 'lpips', 'psnr_guide', 'ssim_guide', 'psnr_random', 'ssim_random'):
         vals = [d[k] for d in per_seed if d[k] is not None]
         m, s = mean_std(vals) if vals else (None, None)
@@ -160,7 +190,8 @@ def _aggregate(row, per_seed, time_dip, notes):
     out['time_dip_s'] = time_dip if row['prior'] == 'dip' else 0.0
     out['time_sampling_s'], out['time_sampling_std_s'] = mean_std(ts)
     out['time_total_s'] = out['time_dip_s'] + out['time_sampling_s']
-    out['notes'] = '; '.join(notes + ([] if row['prior'] is not None else ['psnr/ssim_guide: no guide (sampled from noise)']))
+    out['notes'] = '; '.join(notes + ([] if row['prior'] is not None else ['psnr/ssim_guide: no guide (sampled from '
+                                                                           'noise)']))
     return out
 
 # %% ../nbs/06_experiments.ipynb #c022
@@ -189,12 +220,15 @@ def reproduce(cfg:ReproConfig, progress:bool=True, keep_images:bool=False):
     refstats = RefStats(ref, feats) if feats is not None else None
     images, plan = {}, plan_rows(cfg, sched.T)
     D = getattr(feats, 'num_features', None)
-    if D and cfg.n_samples < D: notes.append(f"FID: {cfg.n_samples} samples < {D} feature dimensions, so FID mostly measures its bias")
+    if D and cfg.n_samples < D: notes.append(f"FID: {cfg.n_samples} samples < {D} feature dimensions, so FID mostly "
+                                             "measures its bias")
     with warnings.catch_warnings():         # said once, in the notes, instead of once per row and seed
         warnings.filterwarnings('ignore', message=r'FID of \d+ `\w+` images in')
-        rows = _run_rows(plan, cfg, model, sched, priors, targets, refstats, randoms, lp, dip.seconds, notes, images, progress)
+        rows = _run_rows(plan, cfg, model, sched, priors, targets, refstats, randoms, lp, dip.seconds, notes, images,
+                         progress)
     extras = dict(dip_seconds=dip.seconds, dip_psnr=psnr(dip.image.cpu(), targets).mean().item(), model_meta=ck['meta'],
-                  targets=targets, priors={k: v.cpu() for k, v in priors.items()}, images=images if keep_images else None)
+                  targets=targets, priors={k: v.cpu() for k, v in priors.items()},
+                  images=images if keep_images else None)
     return rows, extras
 
 # %% ../nbs/06_experiments.ipynb #c025
@@ -215,11 +249,14 @@ def _f(v, s=None, nd=2):
 
 def results_table(rows:list) -> str:
     "The markdown table of a run's rows."
-    head = "| method | NFE | seeds | FID (FMNIST feat.) | KID ×1e3 | PSNR to guide | SSIM to guide | PSNR to random real | LPIPS | DIP s | sampling s | total s |\n"
+    head = ("| method | NFE | seeds | FID (FMNIST feat.) | KID ×1e3 | PSNR to guide | SSIM to guide "
+            "| PSNR to random real | LPIPS | DIP s | sampling s | total s |\n")
     head += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    _k = lambda v: v * 1e3 if v is not None else None
     body = ''.join(f"| {r['method']} | {r['nfe']} | {len(r['seeds'])} | {_f(r['fid'], r['fid_std'])} | "
-                   f"{_f(r['kid'] * 1e3 if r['kid'] is not None else None, r['kid_std'] * 1e3 if r['kid_std'] is not None else None)} | "
-                   f"{_f(r['psnr_guide'])} | {_f(r['ssim_guide'], nd=3)} | {_f(r['psnr_random'])} | {_f(r['lpips'], nd=3)} | "
+                   f"{_f(_k(r['kid']), _k(r['kid_std']))} | "
+                   f"{_f(r['psnr_guide'])} | {_f(r['ssim_guide'], nd=3)} | {_f(r['psnr_random'])} | "
+                   f"{_f(r['lpips'], nd=3)} | "
                    f"{r['time_dip_s']:.1f} | {r['time_sampling_s']:.1f} | {r['time_total_s']:.1f} |\n" for r in rows)
     return head + body
 
@@ -236,20 +273,31 @@ def save_samples_figure(images:dict, priors:dict, path, n:int=16):
 
 
 # %% ../nbs/06_experiments.ipynb #c031
-def write_run(run_dir, cfg:ReproConfig, rows:list, extras:dict, command:str=None, seconds:float=None):
+def write_run(
+    run_dir,            # the new run folder
+    cfg:ReproConfig,    # the config that ran
+    rows:list,          # the aggregated rows
+    extras:dict,        # `reproduce`'s extras (DIP time, images, model metadata)
+    command:str=None,   # the command line, recorded
+    seconds:float=None, # wall time of the whole run
+):
     "Write results.json, results.md, samples.png and trajectories.gif into `run_dir`."
     run_dir = Path(run_dir)
-    meta = dict(preset=cfg.name, date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(), torch=torch.__version__,
-                command=command, wall_s=seconds, config=asdict(cfg), dip_seconds=extras['dip_seconds'], dip_psnr_to_targets=extras['dip_psnr'],
+    meta = dict(preset=cfg.name, date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(),
+                torch=torch.__version__, command=command, wall_s=seconds, config=asdict(cfg),
+                dip_seconds=extras['dip_seconds'], dip_psnr_to_targets=extras['dip_psnr'],
                 model=dict((k, extras['model_meta'].get(k)) for k in ('command', 'steps', 'hardware', 'wall_s')))
     atomic_write(run_dir / 'results.json', json.dumps(dict(meta=meta, rows=rows), indent=1))
     md = (f"# dip_ddpm reproduce: preset `{cfg.name}`\n\n{meta['date']} · {meta['hardware']} · torch {meta['torch']}"
           + (f" · total {seconds / 60:.1f} min" if seconds else '') + (f"\n\ncommand: `{command}`" if command else '')
-          + f"\n\n{cfg.n_samples} samples per row and seed; DIP guides: {cfg.dip_iters} steps, {extras['dip_seconds']:.1f} s for all "
-          + f"{cfg.n_samples} (batched), PSNR to their targets {extras['dip_psnr']:.2f} dB.\n\n"
-          + f"Config: seeds {list(cfg.seeds)} (1000-step row: {list(cfg.full_seeds)}); K from noise {list(cfg.baseline_steps)}; "
-          + f"blend w {list(cfg.blend_ws)} at {cfg.blend_steps} steps; truncated (t0, K, sampler) {[list(x) for x in cfg.truncated]}; "
-          + f"free priors at {[list(x) for x in cfg.free_prior]}; bf16 {cfg.bf16}; {cfg.n_ref} held-out reals for FID/KID.\n\n" + results_table(rows)
+          + f"\n\n{cfg.n_samples} samples per row and seed; DIP guides: {cfg.dip_iters} steps, "
+          + f"{extras['dip_seconds']:.1f} s for all {cfg.n_samples} (batched), "
+          + f"PSNR to their targets {extras['dip_psnr']:.2f} dB.\n\n"
+          + f"Config: seeds {list(cfg.seeds)} (1000-step row: {list(cfg.full_seeds)}); "
+          + f"K from noise {list(cfg.baseline_steps)}; blend w {list(cfg.blend_ws)} at {cfg.blend_steps} steps; "
+          + f"truncated (t0, K, sampler) {[list(x) for x in cfg.truncated]}; "
+          + f"free priors at {[list(x) for x in cfg.free_prior]}; "
+          + f"bf16 {cfg.bf16}; {cfg.n_ref} held-out reals for FID/KID.\n\n" + results_table(rows)
           + "\nmean ± std over seeds; FID/KID against held-out reals in the shipped FMNIST classifier's features.\n")
     atomic_write(run_dir / 'results.md', md)
     if extras.get('images'): save_samples_figure(extras['images'], extras['priors'], run_dir / 'samples.png')
@@ -262,7 +310,8 @@ def trajectory_gif(cfg:ReproConfig, extras:dict, path, n:int=8):
     t0, K, m = cfg.truncated[0]
     dev = next(model.parameters()).device
     a = sample(model, sched, n=n, steps=K, method=m, seed=0, trajectory=True, progress=False, bf16=cfg.bf16)
-    b = sample_truncated(model, sched, extras['priors']['dip'][:n].to(dev), t0=t0, steps=K, method=m, seed=0, trajectory=True, progress=False, bf16=cfg.bf16)
+    b = sample_truncated(model, sched, extras['priors']['dip'][:n].to(dev), t0=t0, steps=K, method=m, seed=0,
+                         trajectory=True, progress=False, bf16=cfg.bf16)
     return save_trajectory_gif({f'{m} from noise': a.trajectory, f'{m} from DIP at t0={t0}': b.trajectory}, path, n=n)
 
 # %% ../nbs/06_experiments.ipynb #c033
@@ -275,11 +324,13 @@ def run_reproduce(
     progress:bool=True,       # show progress bars
     command:str=None,         # the command line, recorded in the run folder
 ):
-    "Run a preset end to end and write a new run folder; returns (run_dir, rows, markdown). A failed run leaves no folder."
+    "Run a preset end to end into a new run folder: (run_dir, rows, markdown). A failed run leaves no folder."
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {list(PRESETS)}")
-    cfg = dataclasses.replace(PRESETS[preset], **{k: v for k, v in dict(model=model, data=data, n_samples=n_samples).items() if v is not None})
+    given = {k: v for k, v in dict(model=model, data=data, n_samples=n_samples).items() if v is not None}
+    cfg = dataclasses.replace(PRESETS[preset], **given)
     check_config(cfg); check_writable(Path(out) / f'{cfg.name}-run', 'out')
-    cfg = dataclasses.replace(cfg, bf16=resolve_bf16(cfg.bf16, 'cuda' if torch.cuda.is_available() else 'cpu'))   # recorded as used
+    # recorded as used
+    cfg = dataclasses.replace(cfg, bf16=resolve_bf16(cfg.bf16, 'cuda' if torch.cuda.is_available() else 'cpu'))
     run_dir, t0 = new_run_dir(out, cfg.name), time.perf_counter()
     try:
         rows, extras = reproduce(cfg, progress=progress, keep_images=True)

@@ -1,4 +1,4 @@
-"""Start the reverse diffusion from a Deep Image Prior reconstruction: the blend start of the source assignment, and the principled truncated start.
+"""Start the reverse diffusion from a DIP reconstruction: the source's blend start and the principled truncated start.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/integration.html.md"""
 
@@ -33,22 +33,42 @@ def blend_start(guides:Tensor, w:float, seed:int=None) -> Tensor:
 
 def truncated_start(sched:NoiseSchedule, guides:Tensor, t0:int, seed:int=None) -> Tensor:
     "x_t0 = sqrt(abar_t0) * guide + sqrt(1 - abar_t0) * eps: the guide put where the chain expects it at t0."
-    if not isinstance(t0, int) or not 0 <= t0 <= sched.T - 1: raise ValueError(f"`t0` must be an int in [0, {sched.T-1}], got {t0!r}")
+    if not isinstance(t0, int) or not 0 <= t0 <= sched.T - 1:
+        raise ValueError(f"`t0` must be an int in [0, {sched.T-1}], got {t0!r}")
     g = torch.Generator(guides.device).manual_seed(seed) if seed is not None else None
     return sched.q_sample(guides, t0, torch.randn(guides.shape, generator=g, device=guides.device, dtype=guides.dtype))
 
 # %% ../nbs/04_integration.ipynb #c007
-def sample_blend(model:nn.Module, sched:NoiseSchedule, guides:Tensor, w:float=0.5, steps:int=200, seed:int=None, **kw) -> SampleResult:
+def sample_blend(
+    model:nn.Module,     # the DDPM
+    sched:NoiseSchedule, # its schedule
+    guides:Tensor,       # one guide per sample, (B, C, H, W) in [-1, 1]
+    w:float=0.5,         # weight of the guide in the start state (1: the guide itself)
+    steps:int=200,       # respaced reverse steps from T-1
+    seed:int=None,       # seed of the start noise and the step noise
+    **kw,                # passed on to `sample` (method, bf16, progress, ...)
+) -> SampleResult:
     "Blend start at T-1 followed by `steps` respaced DDPM steps (or `method='ddim'`)."
     _check_guides(model, guides)
-    if not isinstance(steps, int) or not 1 <= steps <= sched.T: raise ValueError(f"`steps` must be an int in [1, {sched.T}], got {steps!r}")
+    if not isinstance(steps, int) or not 1 <= steps <= sched.T:
+        raise ValueError(f"`steps` must be an int in [1, {sched.T}], got {steps!r}")
     return sample(model, sched, x_t=blend_start(guides, w, seed), t_start=sched.T - 1, steps=steps, seed=seed, **kw)
 
-def sample_truncated(model:nn.Module, sched:NoiseSchedule, guides:Tensor, t0:int, steps:int, seed:int=None, **kw) -> SampleResult:
+def sample_truncated(
+    model:nn.Module,     # the DDPM
+    sched:NoiseSchedule, # its schedule
+    guides:Tensor,       # one guide per sample, (B, C, H, W) in [-1, 1]
+    t0:int,              # the timestep the guides are noised to
+    steps:int,           # reverse steps from `t0` (at most t0+1)
+    seed:int=None,       # seed of the start noise and the step noise
+    **kw,                # passed on to `sample` (method, bf16, progress, ...)
+) -> SampleResult:
     "Truncated start: noise `guides` to `t0`, then `steps` (<= t0+1) respaced DDPM or DDIM steps down to 0."
     _check_guides(model, guides)
-    if not isinstance(t0, int) or not 0 <= t0 <= sched.T - 1: raise ValueError(f"`t0` must be an int in [0, {sched.T-1}], got {t0!r}")
-    if not isinstance(steps, int) or not 1 <= steps <= t0 + 1: raise ValueError(f"`steps` must be an int in [1, t0+1] = [1, {t0+1}], got {steps!r}")
+    if not isinstance(t0, int) or not 0 <= t0 <= sched.T - 1:
+        raise ValueError(f"`t0` must be an int in [0, {sched.T-1}], got {t0!r}")
+    if not isinstance(steps, int) or not 1 <= steps <= t0 + 1:
+        raise ValueError(f"`steps` must be an int in [1, t0+1] = [1, {t0+1}], got {steps!r}")
     return sample(model, sched, x_t=truncated_start(sched, guides, t0, seed), t_start=t0, steps=steps, seed=seed, **kw)
 
 # %% ../nbs/04_integration.ipynb #c013
@@ -60,32 +80,56 @@ def guide_memory(traj:Tensor, guides:Tensor) -> Tensor:
     return (corr(g) - corr(g.roll(1, 0))).mean(-1)
 
 # %% ../nbs/04_integration.ipynb #c019
-def save_trajectory_gif(trajs:dict, path, n:int=8, frames:int=21, ms:int=150, scale:int=2):
-    "A labelled GIF, one strip of `n` images per trajectory in `trajs` ({label: (steps+1, B, C, H, W)}), each resampled to `frames` frames; written atomically."
+def save_trajectory_gif(
+    trajs:dict,    # {label: trajectory (steps+1, B, C, H, W)}
+    path,          # GIF file to write (atomically)
+    n:int=8,       # images per strip
+    frames:int=21, # frames per trajectory (>= 2)
+    ms:int=150,    # milliseconds per frame
+    scale:int=2,   # pixel zoom
+):
+    "A labelled GIF of `frames` frames: one strip of `n` images per trajectory in `trajs`."
     from PIL import Image, ImageDraw
     from torchvision.utils import make_grid
     if not trajs: raise ValueError("`trajs` is empty: give {label: trajectory tensor (steps+1, B, C, H, W)}")
-    if not isinstance(frames, int) or frames < 2: raise ValueError(f"`frames` must be an int >= 2 (the first and the last state), got {frames!r}")
+    if not isinstance(frames, int) or frames < 2:
+        raise ValueError(f"`frames` must be an int >= 2 (the first and the last state), got {frames!r}")
     gray, band = next(iter(trajs.values())).shape[2] == 1, 12
     def strip(t, i):
-        g = make_grid(t[round(i * (len(t) - 1) / (frames - 1))][:n].float().clamp(-1, 1) * 0.5 + 0.5, nrow=n, padding=2, pad_value=1)
+        g = make_grid(t[round(i * (len(t) - 1) / (frames - 1))][:n].float().clamp(-1, 1) * 0.5 + 0.5, nrow=n, padding=2,
+                      pad_value=1)
         a = (g.permute(1, 2, 0).numpy() * 255).round().astype('uint8')
-        return Image.fromarray(a[..., 0] if gray else a, 'L' if gray else 'RGB').resize((g.shape[2] * scale, g.shape[1] * scale), Image.NEAREST)
+        return Image.fromarray(a[..., 0] if gray else a,
+                               'L' if gray else 'RGB').resize((g.shape[2] * scale, g.shape[1] * scale), Image.NEAREST)
     def frame(i):
         ims = [strip(t, i) for t in trajs.values()]
-        out = Image.new(ims[0].mode, (max(im.width for im in ims), band + sum(im.height + band for im in ims)), 'white'); d, y = ImageDraw.Draw(out), band
+        out = Image.new(ims[0].mode, (max(im.width for im in ims), band + sum(im.height + band for im in ims)), 'white')
+        d, y = ImageDraw.Draw(out), band
         d.text((2, 0), f'{100 * i // (frames - 1)}% of each reverse pass', fill='black')
-        for k, im in zip(trajs, ims): d.text((2, y), k, fill='black'); out.paste(im, (0, y + band)); y += im.height + band
-        return out if gray else out.quantize(dither=Image.Dither.NONE)     # no dithering: it would add noise and defeat compression
+        for k, im in zip(trajs, ims): d.text((2, y), k,
+                                             fill='black'); out.paste(im, (0, y + band)); y += im.height + band
+        # no dithering: it would add noise and defeat compression
+        return out if gray else out.quantize(dither=Image.Dither.NONE)
     ims = [frame(i) for i in range(frames)]
-    save = lambda tmp: ims[0].save(tmp, format='GIF', save_all=True, append_images=ims[1:] + [ims[-1]] * 8, duration=ms, loop=0)
+    save = lambda tmp: ims[0].save(tmp, format='GIF', save_all=True, append_images=ims[1:] + [ims[-1]] * 8, duration=ms,
+                                   loop=0)
     return atomic_write(path, write=save)
 
 
 # %% ../nbs/04_integration.ipynb #c023
-def truncated_grid(model, sched, guides:Tensor, t0s=(100, 200, 400, 600), steps=(5, 10, 20), method:str='ddim', seed:int=0, bf16:bool=None) -> dict:
+def truncated_grid(
+    model,                    # the DDPM
+    sched,                    # its schedule
+    guides:Tensor,            # one guide per sample
+    t0s=(100, 200, 400, 600), # start timesteps
+    steps=(5, 10, 20),        # reverse step counts
+    method:str='ddim',        # 'ddim' or 'ddpm'
+    seed:int=0,               # sampler seed (the same for every cell)
+    bf16:bool=None,           # bf16 autocast; None: this machine's measured default
+) -> dict:
     "{(t0, K): samples} for every combination with K <= t0+1."
-    return {(t0, K): sample_truncated(model, sched, guides, t0=t0, steps=K, method=method, seed=seed, bf16=bf16, progress=False).images
+    kw = dict(method=method, seed=seed, bf16=bf16, progress=False)
+    return {(t0, K): sample_truncated(model, sched, guides, t0=t0, steps=K, **kw).images
             for t0 in t0s for K in steps if K <= t0 + 1}
 
 # %% ../nbs/04_integration.ipynb #c026
@@ -95,21 +139,31 @@ def explorer(model, sched, guides:Tensor, n:int=8):
     import matplotlib.pyplot as plt
     from dip_ddpm.data import show_grid
     out = W.Output()
-    t0 = W.IntSlider(300, min=1, max=sched.T - 1, step=1, description='t0'); K = W.IntSlider(20, min=1, max=200, description='steps')
-    meth = W.Dropdown(options=['ddim', 'ddpm'], description='sampler'); seed = W.IntText(0, description='seed'); go = W.Button(description='re-sample')
+    t0 = W.IntSlider(300, min=1, max=sched.T - 1, step=1, description='t0')
+    K = W.IntSlider(20, min=1, max=200, description='steps')
+    meth = W.Dropdown(options=['ddim', 'ddpm'], description='sampler')
+    seed = W.IntText(0, description='seed'); go = W.Button(description='re-sample')
     def run(*_):
         with out:
             out.clear_output(wait=True)
             k = min(K.value, t0.value + 1)
-            r = sample_truncated(model, sched, guides[:n], t0=t0.value, steps=k, method=meth.value, seed=seed.value, progress=False)
+            r = sample_truncated(model, sched, guides[:n], t0=t0.value, steps=k, method=meth.value, seed=seed.value,
+                                 progress=False)
             fig, axs = plt.subplots(2, 1, figsize=(n * 0.6, 1.6))
-            show_grid(guides[:n], nrow=n, ax=axs[0], title='guides'); show_grid(r.images, nrow=n, ax=axs[1], title=f'{meth.value}, t0={t0.value}, {k} steps ({r.seconds:.1f} s)')
+            show_grid(guides[:n], nrow=n, ax=axs[0], title='guides')
+            show_grid(r.images, nrow=n, ax=axs[1], title=f'{meth.value}, t0={t0.value}, {k} steps ({r.seconds:.1f} s)')
             plt.show()
     go.on_click(run)
     return W.VBox([W.HBox([t0, K]), W.HBox([meth, seed, go]), out])
 
 # %% ../nbs/04_integration.ipynb #c029
-def dip_state_target(sched:NoiseSchedule, x0:Tensor, x_dip:Tensor, t, eps:Tensor):
+def dip_state_target(
+    sched:NoiseSchedule, # the noise schedule
+    x0:Tensor,           # clean images
+    x_dip:Tensor,        # their DIP reconstructions
+    t,                   # timesteps, one per image
+    eps:Tensor,          # the Gaussian draws
+):
     "States built from DIP reconstructions and the noise target whose x0-estimate is the clean `x0`: (x_t, eps_star)."
     x_t = sched.q_sample(x_dip, t, eps)
     ab = sched._gather(sched.alpha_bar, sched._check_t(t, x0), x0)
@@ -117,15 +171,17 @@ def dip_state_target(sched:NoiseSchedule, x0:Tensor, x_dip:Tensor, t, eps:Tensor
 
 # %% ../nbs/04_integration.ipynb #c033
 class DIPStates(Callback):
-    "Turn a batch of (x0, x_dip) pairs into ((x_t, t), eps_star): a fraction `p_dip` of DIP-built states with t in `t_range`, the rest ordinary DDPM states."
+    "Turn (x0, x_dip) pairs into ((x_t, t), eps_star): a share `p_dip` of DIP-built states, the rest ordinary ones."
     order = 0
     def __init__(self, sched:NoiseSchedule, t_range=(100, 600), p_dip:float=0.5, valid:bool=True):
         self.sched, (self.lo, self.hi), self.p, self.valid = sched, t_range, p_dip, valid
     def before_batch(self):
         x0, xd = self.xb[0], self.yb[0]; B, dev = len(x0), x0.device
         use = torch.rand(B, device=dev) < self.p
-        t = torch.where(use, torch.randint(self.lo, self.hi + 1, (B,), device=dev), torch.randint(0, self.sched.T, (B,), device=dev))
-        x_t, target = dip_state_target(self.sched, x0, torch.where(use.view(-1, 1, 1, 1), xd, x0), t, torch.randn_like(x0))
+        t = torch.where(use, torch.randint(self.lo, self.hi + 1, (B,), device=dev),
+                        torch.randint(0, self.sched.T, (B,), device=dev))
+        x_t, target = dip_state_target(self.sched, x0, torch.where(use.view(-1, 1, 1, 1), xd, x0), t,
+                                       torch.randn_like(x0))
         self.learn.xb, self.learn.yb = (x_t, t), (target,)
     def before_validate(self):
         if not self.valid: raise CancelValidException()
@@ -137,15 +193,24 @@ def _check_pairs(model, sched, x0, x_dip, t_range):
     if not (isinstance(lo, int) and isinstance(hi, int) and 0 <= lo <= hi <= sched.T - 1):
         raise ValueError(f"`t_range` must be two ints 0 <= lo <= hi <= {sched.T - 1}, got {t_range!r}")
 
-def dip_state_loss(model:nn.Module, sched:NoiseSchedule, x0:Tensor, x_dip:Tensor, t_range=(100, 600), seed:int=0, bs:int=256) -> float:
-    "Mean noise-MSE of `model` on DIP-built states from (x0, x_dip) pairs, t uniform in `t_range`, fixed draws from `seed`."
+def dip_state_loss(
+    model:nn.Module,     # the DDPM to evaluate
+    sched:NoiseSchedule, # its schedule
+    x0:Tensor,           # clean images
+    x_dip:Tensor,        # their DIP reconstructions
+    t_range=(100, 600),  # timesteps drawn uniformly from this range
+    seed:int=0,          # seed of the fixed draws
+    bs:int=256,          # batch size of the evaluation
+) -> float:
+    "Mean noise-MSE of `model` on DIP-built states from (x0, x_dip) pairs, with fixed draws from `seed`."
     _check_pairs(model, sched, x0, x_dip, t_range)
     dev, g = next(model.parameters()).device, torch.Generator().manual_seed(seed)
     t, eps = torch.randint(t_range[0], t_range[1] + 1, (len(x0),), generator=g), torch.randn(x0.shape, generator=g)
     was, tot = model.training, 0.0; model.eval()
     with torch.no_grad():
         for i in range(0, len(x0), bs):
-            x_t, target = dip_state_target(sched, x0[i:i+bs].to(dev), x_dip[i:i+bs].to(dev), t[i:i+bs].to(dev), eps[i:i+bs].to(dev))
+            x_t, target = dip_state_target(sched, x0[i:i+bs].to(dev), x_dip[i:i+bs].to(dev), t[i:i+bs].to(dev),
+                                           eps[i:i+bs].to(dev))
             tot += F.mse_loss(model(x_t, t[i:i+bs].to(dev)).float(), target.float(), reduction='sum').item()
     model.train(was)
     return tot / x0.numel()
@@ -167,7 +232,7 @@ def finetune_on_dip(
     seed:int=0,                # seed of shuffling and noise (the caller's RNG state is kept)
     progress:bool=True,        # show fastai's progress bar and table
 ):
-    "Fine-tune a copy of `model` for `steps` batches of (x0, x_dip) pairs with `DIPStates`; returns the Learner (sample with `learn.ema_model.module`)."
+    "Fine-tune a copy of `model` on DIP-built states; returns the Learner (sample with `learn.ema_model.module`)."
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
     from torch.utils.data import TensorDataset, Subset
@@ -179,11 +244,14 @@ def finetune_on_dip(
     dev = next(model.parameters()).device
     with isolated_rng(seed):     # Python (fastai's shuffling), NumPy and torch, restored afterwards
         pairs = TensorDataset(x0.to(dev), x_dip.to(dev))
-        train = Subset(pairs, torch.arange(len(x0)).repeat(math.ceil(steps * bs / len(x0)))[:steps * bs].tolist())   # one epoch of `steps` batches
+        # one epoch of `steps` batches
+        train = Subset(pairs, torch.arange(len(x0)).repeat(math.ceil(steps * bs / len(x0)))[:steps * bs].tolist())
         vdl = DataLoader(TensorDataset(*[v.to(dev) for v in valid]) if valid is not None else pairs, bs=bs * 2)
-        learn = ddpm_learner(copy.deepcopy(model).train(), DataLoaders(DataLoader(train, bs=bs, shuffle=True, drop_last=True), vdl),
+        dls = DataLoaders(DataLoader(train, bs=bs, shuffle=True, drop_last=True), vdl)
+        learn = ddpm_learner(copy.deepcopy(model).train(), dls,
                              sched, ema_decay=ema_decay, bf16=bf16, lr=lr)
-        learn.remove_cbs([cb for cb in learn.cbs if isinstance(cb, DDPMNoise)]); learn.add_cb(DIPStates(sched, t_range, p_dip, valid is not None))
+        learn.remove_cbs([cb for cb in learn.cbs if isinstance(cb, DDPMNoise)])
+        learn.add_cb(DIPStates(sched, t_range, p_dip, valid is not None))
         if progress: learn.fit_one_cycle(1, lr)
         else:
             with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(1, lr)

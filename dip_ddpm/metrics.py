@@ -1,4 +1,4 @@
-"""PSNR and SSIM (scikit-image), LPIPS, FID and KID (torchmetrics) with pluggable feature networks that work offline, and one honest timer.
+"""PSNR, SSIM, LPIPS, FID and KID with pluggable feature networks that work offline, and one honest timer.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/metrics.html.md"""
 
@@ -30,7 +30,8 @@ def _per_image(fn, x, y, **kw):
     check_images(x, 'x'); check_images(y, 'y', like=x, like_name='x')
     if len(x) != len(y): raise ValueError(f"`x` and `y` must hold the same number of images, got {len(x)} and {len(y)}")
     a, b = to01(x).cpu().numpy(), to01(y).cpu().numpy()
-    return torch.tensor([fn(b[i].transpose(1, 2, 0), a[i].transpose(1, 2, 0), data_range=1.0, **kw) for i in range(len(a))], dtype=torch.float64)
+    vals = [fn(b[i].transpose(1, 2, 0), a[i].transpose(1, 2, 0), data_range=1.0, **kw) for i in range(len(a))]
+    return torch.tensor(vals, dtype=torch.float64)
 
 def psnr(x:Tensor, y:Tensor) -> Tensor:
     "Per-image PSNR (dB, data range 1 on [0, 1]) between (B, C, H, W) batches in [-1, 1]."
@@ -60,8 +61,9 @@ def lpips_model(net:str='alex', random_backbone:bool=False, device='cpu') -> nn.
     if net not in LPIPS_BACKBONES: raise ValueError(f"`net` must be one of {list(LPIPS_BACKBONES)}, got {net!r}")
     f = hub_checkpoint(LPIPS_BACKBONES[net])
     if not random_backbone and not f.is_file():
-        raise MetricUnavailable(f"LPIPS unavailable offline: it needs torchvision's {net} weights `{f.name}` in `{f.parent}` "
-                                f"(downloaded there automatically on a machine with internet, e.g. Colab; copy the file there to use it offline)")
+        raise MetricUnavailable(f"LPIPS unavailable offline: it needs torchvision's {net} weights `{f.name}` in "
+                                f"`{f.parent}` (downloaded there automatically on a machine with internet, e.g. Colab; "
+                                "copy the file there to use it offline)")
     import lpips, warnings
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
@@ -69,7 +71,7 @@ def lpips_model(net:str='alex', random_backbone:bool=False, device='cpu') -> nn.
 
 @torch.no_grad()
 def lpips_distance(x:Tensor, y:Tensor, model:nn.Module, bs:int=256) -> Tensor:
-    "Per-image LPIPS distance between batches in [-1, 1] (grey repeated to 3 channels, images under 64 px up-sampled to 64)."
+    "Per-image LPIPS distance between batches in [-1, 1] (grey to 3 channels, small images up-sampled to 64 px)."
     check_images(x, 'x'); check_images(y, 'y', like=x, like_name='x')
     if len(x) != len(y): raise ValueError(f"`x` and `y` must hold the same number of images, got {len(x)} and {len(y)}")
     dev = next(model.parameters()).device
@@ -79,7 +81,8 @@ def lpips_distance(x:Tensor, y:Tensor, model:nn.Module, bs:int=256) -> Tensor:
     return torch.cat([model(rgb(x[i:i + bs]), rgb(y[i:i + bs])).flatten().cpu() for i in range(0, len(x), bs)])
 
 # %% ../nbs/05_metrics.ipynb #c016
-def _block(cin, cout): return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU())
+def _block(cin, cout):
+    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU())
 
 class FMNISTClassifier(nn.Module):
     "A small CNN for 28x28 grey images; `features` is its penultimate (128-d) representation."
@@ -96,8 +99,16 @@ class FMNISTClassifier(nn.Module):
 # %% ../nbs/05_metrics.ipynb #c018
 CLS_FORMAT, CLS_VERSION, CLS_FILE = 'dip_ddpm.classifier', 1, 'fmnist_classifier.pth'
 
-def train_classifier(out=None, epochs:int=2, bs:int=256, lr:float=3e-3, seed:int=0, n_train:int=None, command:str=None,
-                     progress:bool=True):
+def train_classifier(
+    out=None,           # checkpoint to write, if given
+    epochs:int=2,       # epochs of one-cycle training (>= 1)
+    bs:int=256,         # batch size
+    lr:float=3e-3,      # peak learning rate
+    seed:int=0,         # seed of initialisation and shuffling (the caller's RNG state is kept)
+    n_train:int=None,   # first `n_train` training images only
+    command:str=None,   # the command line, recorded in the checkpoint
+    progress:bool=True, # show fastai's progress bar
+):
     "Train the FMNIST classifier with a fastai Learner; save it (atomically) to `out` if given. Returns the Learner."
     from fastai.learner import Learner
     from fastai.data.core import DataLoaders
@@ -112,15 +123,18 @@ def train_classifier(out=None, epochs:int=2, bs:int=256, lr:float=3e-3, seed:int
     (xt, yt), (xv, yv) = load_fmnist('train', n_train, labels=True), load_fmnist('test', labels=True)
     if not 1 <= bs <= len(xt): raise ValueError(f"`bs`={bs} must lie in [1, {len(xt)}] (the training images)")
     with isolated_rng(seed):         # Python (fastai's shuffling), NumPy and torch; the caller's state is restored
-        dls = DataLoaders(DataLoader(TensorDataset(xt, yt), bs=bs, shuffle=True, drop_last=True), DataLoader(TensorDataset(xv, yv), bs=1024))
+        dls = DataLoaders(DataLoader(TensorDataset(xt, yt), bs=bs, shuffle=True, drop_last=True),
+                          DataLoader(TensorDataset(xv, yv), bs=1024))
         learn = Learner(dls, FMNISTClassifier(), loss_func=nn.CrossEntropyLoss(), metrics=accuracy)
         t0 = time.time()
         if progress: learn.fit_one_cycle(epochs, lr)
         else:
             with learn.no_bar(): learn.fit_one_cycle(epochs, lr)
     acc = float(learn.validate()[1])
-    meta = dict(test_accuracy=acc, epochs=epochs, bs=bs, lr=lr, seed=seed, wall_s=round(time.time() - t0, 1), hardware=hardware(), command=command)
-    if out: save_checkpoint(out, CLS_FORMAT, CLS_VERSION, learn.model.config, dict(model=learn.model.state_dict()), meta)
+    meta = dict(test_accuracy=acc, epochs=epochs, bs=bs, lr=lr, seed=seed, wall_s=round(time.time() - t0, 1),
+                hardware=hardware(), command=command)
+    if out: save_checkpoint(out, CLS_FORMAT, CLS_VERSION, learn.model.config, dict(model=learn.model.state_dict()),
+                            meta)
     return learn
 
 # %% ../nbs/05_metrics.ipynb #c022
@@ -149,10 +163,13 @@ class InceptionFeatures(nn.Module):
     def __init__(self):
         super().__init__()
         f = hub_checkpoint(INCEPTION_FILE)
-        if not f.is_file(): raise MetricUnavailable(f"Inception FID unavailable offline: it needs `{f.name}` (torch-fidelity's FID Inception weights) in `{f.parent}`; "
-                                                    "it is downloaded there on a machine with internet (e.g. Colab) the first time torchmetrics' FID runs")
+        if not f.is_file():
+            raise MetricUnavailable(f"Inception FID unavailable offline: it needs `{f.name}` (torch-fidelity's FID "
+                                    f"Inception weights) in `{f.parent}`; it is downloaded there on a machine with "
+                                    "internet (e.g. Colab) the first time torchmetrics' FID runs")
         from torchmetrics.image.fid import NoTrainInceptionV3
-        self.net, self.num_features = NoTrainInceptionV3(name='inception-v3-compat', features_list=['2048'], feature_extractor_weights_path=str(f)), 2048
+        self.net, self.num_features = NoTrainInceptionV3(name='inception-v3-compat', features_list=['2048'],
+                                                         feature_extractor_weights_path=str(f)), 2048
     @torch.no_grad()
     def forward(self, x):
         x = (to01(x) * 255).round().to(torch.uint8)
@@ -161,7 +178,8 @@ class InceptionFeatures(nn.Module):
 # %% ../nbs/05_metrics.ipynb #c029
 def frechet_distance(f1:Tensor, f2:Tensor) -> float:
     "Fréchet distance between Gaussians fitted to feature sets (N1, D) and (N2, D), from scratch (float64)."
-    if len(f1) < 2 or len(f2) < 2: raise ValueError(f"each feature set needs at least 2 samples for a covariance, got {len(f1)} and {len(f2)}")
+    if len(f1) < 2 or len(f2) < 2:
+        raise ValueError(f"each feature set needs at least 2 samples for a covariance, got {len(f1)} and {len(f2)}")
     f1, f2 = f1.double(), f2.double()
     mu1, mu2, s1, s2 = f1.mean(0), f2.mean(0), torch.cov(f1.T), torch.cov(f2.T)
     tr_sqrt = torch.linalg.eigvals(s1 @ s2).real.clamp(min=0).sqrt().sum()
@@ -174,8 +192,9 @@ def _feats(x:Tensor, features:nn.Module, bs:int=500) -> Tensor:
 
 def _warn_few(n:int, features:nn.Module, name:str='fake'):
     D = getattr(features, 'num_features', None)
-    if D and n < D: warnings.warn(f"FID of {n} `{name}` images in {D}-d features: with N < D the covariance is singular and the "
-                                  f"value mostly measures the estimator's bias; use at least {D} images", stacklevel=3)
+    if D and n < D:
+        warnings.warn(f"FID of {n} `{name}` images in {D}-d features: with N < D the covariance is singular and the "
+                      f"value mostly measures the estimator's bias; use at least {D} images", stacklevel=3)
 
 def fid(real:Tensor, fake:Tensor, features:nn.Module, bs:int=500) -> float:
     "FID between image sets in [-1, 1] in the feature space of `features` (torchmetrics' FrechetInceptionDistance)."
@@ -190,20 +209,30 @@ def fid(real:Tensor, fake:Tensor, features:nn.Module, bs:int=500) -> float:
 
 # %% ../nbs/05_metrics.ipynb #c032
 def _quiet_kid(**kw):
-    "torchmetrics' KernelInceptionDistance without its note that it keeps all features in memory (we know; sets are small)."
+    "torchmetrics' KernelInceptionDistance without its note that it keeps all features in memory."
     import warnings
     from torchmetrics.image.kid import KernelInceptionDistance
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message=r'Metric `Kernel Inception Distance` will save')
         return KernelInceptionDistance(**kw)
 
-def kid(real:Tensor, fake:Tensor, features:nn.Module, subsets:int=50, subset_size:int=None, bs:int=500, seed:int=0) -> tuple:
+def kid(
+    real:Tensor,          # real images in [-1, 1]
+    fake:Tensor,          # generated images, same (C, H, W)
+    features:nn.Module,   # the feature network (see `ClassifierFeatures`)
+    subsets:int=50,       # random subsets averaged
+    subset_size:int=None, # images per subset (default: min(1000, smaller set))
+    bs:int=500,           # batch size of the feature pass
+    seed:int=0,           # seed of the subsets (own generator state; the caller's is kept)
+) -> tuple:
     "KID (mean, std over `subsets` random subsets), polynomial-kernel MMD^2 in `features` space (torchmetrics)."
     from torchmetrics.image.kid import KernelInceptionDistance
     check_images(real, 'real', min_n=2); check_images(fake, 'fake', like=real, min_n=2)
     subset_size = subset_size or min(1000, len(real), len(fake))
-    if subset_size < 2: raise ValueError(f"`subset_size` must be >= 2 (the unbiased MMD needs pairs), got {subset_size}")
-    if subset_size > min(len(real), len(fake)): raise ValueError(f"`subset_size`={subset_size} exceeds the smaller set ({min(len(real), len(fake))} images)")
+    if subset_size < 2:
+        raise ValueError(f"`subset_size` must be >= 2 (the unbiased MMD needs pairs), got {subset_size}")
+    if subset_size > min(len(real), len(fake)):
+        raise ValueError(f"`subset_size`={subset_size} exceeds the smaller set ({min(len(real), len(fake))} images)")
     dev = module_device(features)
     m = _quiet_kid(feature=features, subsets=subsets, subset_size=subset_size).to(dev)
     for i in range(0, len(real), bs): m.update(real[i:i + bs].to(dev), real=True)
@@ -214,21 +243,30 @@ def kid(real:Tensor, fake:Tensor, features:nn.Module, subsets:int=50, subset_siz
 # %% ../nbs/05_metrics.ipynb #c034
 class RefStats:
     "FID and KID of fake sets against one real set, whose features are computed once."
-    def __init__(self, real:Tensor, features:nn.Module, kid_subsets:int=50, kid_subset_size:int=1000, bs:int=500):
+    def __init__(
+        self,
+        real:Tensor,              # the real images, in [-1, 1]
+        features:nn.Module,       # the feature network
+        kid_subsets:int=50,       # KID subsets averaged
+        kid_subset_size:int=1000, # images per KID subset (at most the real set)
+        bs:int=500,               # batch size of the feature pass
+    ):
         from torchmetrics.image.fid import FrechetInceptionDistance
         self.features = features
         check_images(real, 'real', min_n=2)
         self.real, self.bs, self.dev = real, bs, module_device(features)
         self.kid_size = min(kid_subset_size, len(real))
         self._fid = FrechetInceptionDistance(feature=features, reset_real_features=False).to(self.dev)
-        self._kid = _quiet_kid(feature=features, subsets=kid_subsets, subset_size=self.kid_size, reset_real_features=False).to(self.dev)
+        self._kid = _quiet_kid(feature=features, subsets=kid_subsets, subset_size=self.kid_size,
+                               reset_real_features=False).to(self.dev)
         for i in range(0, len(real), bs):
             b = real[i:i + bs].to(self.dev); self._fid.update(b, real=True); self._kid.update(b, real=True)
     def _fake(self, m, fake):
         check_images(fake, 'fake', like=self.real, min_n=2); m.reset()
         for i in range(0, len(fake), self.bs): m.update(fake[i:i + self.bs].to(self.dev), real=False)
     def fid(self, fake:Tensor) -> float:
-        _warn_few(min(len(fake), len(self.real)), self.features); self._fake(self._fid, fake); return self._fid.compute().item()
+        _warn_few(min(len(fake), len(self.real)), self.features)
+        self._fake(self._fid, fake); return self._fid.compute().item()
     def kid(self, fake:Tensor, seed:int=0) -> tuple:
         if len(fake) < self.kid_size: self._kid.subset_size = len(fake)
         self._fake(self._kid, fake)
@@ -239,17 +277,28 @@ class RefStats:
 # %% ../nbs/05_metrics.ipynb #c042
 class Timing:
     "Seconds per call: `median`, `min`, `max` and all `times`."
-    def __init__(self, times): self.times = list(times); self.median, self.min, self.max = statistics.median(self.times), min(self.times), max(self.times)
-    def __repr__(self): return f"Timing(median={self.median:.4g} s, min={self.min:.4g} s, max={self.max:.4g} s, n={len(self.times)})"
+    def __init__(self, times):
+        self.times = list(times)
+        self.median, self.min, self.max = statistics.median(self.times), min(self.times), max(self.times)
+    def __repr__(self):
+        return f"Timing(median={self.median:.4g} s, min={self.min:.4g} s, max={self.max:.4g} s, n={len(self.times)})"
 
 def _sync(device):
     if device is not None and torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
 
-def timeit(fn, *args, warmup:int=1, repeats:int=5, device=None, **kwargs) -> Timing:
+def timeit(
+    fn,            # the function to time
+    *args,         # its positional arguments
+    warmup:int=1,  # untimed calls first
+    repeats:int=5, # timed calls
+    device=None,   # a CUDA device to synchronise around each call
+    **kwargs,      # its keyword arguments
+) -> Timing:
     "Time `fn(*args, **kwargs)` in seconds: `warmup` untimed runs, then `repeats` timed runs, synchronising `device`."
     if repeats < 1 or warmup < 0: raise ValueError(f"`repeats` must be >= 1 and `warmup` >= 0, got {repeats}, {warmup}")
     for _ in range(warmup): fn(*args, **kwargs)
     times = []
     for _ in range(repeats):
-        _sync(device); t0 = time.perf_counter(); fn(*args, **kwargs); _sync(device); times.append(time.perf_counter() - t0)
+        _sync(device)
+        t0 = time.perf_counter(); fn(*args, **kwargs); _sync(device); times.append(time.perf_counter() - t0)
     return Timing(times)

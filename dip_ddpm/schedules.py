@@ -1,4 +1,4 @@
-"""The forward process of a DDPM in closed form: β schedules, ᾱ, the posterior, respacing and the signal-to-noise ratio.
+"""The forward process of a DDPM in closed form: β schedules, ᾱ, the posterior, respacing and the SNR.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/schedules.html.md"""
 
@@ -36,7 +36,8 @@ def _check_betas(betas):
     betas = torch.as_tensor(betas, dtype=torch.float64).flatten().cpu()
     if betas.numel() == 0: raise ValueError("`betas` must hold at least one value")
     if not torch.isfinite(betas).all() or (betas <= 0).any() or (betas >= 1).any():
-        raise ValueError(f"`betas` must all lie in the open interval (0, 1); got min {betas.min().item():.3g}, max {betas.max().item():.3g}")
+        raise ValueError(f"`betas` must all lie in the open interval (0, 1); got min {betas.min().item():.3g}, max "
+                         f"{betas.max().item():.3g}")
     return betas
 
 # %% ../nbs/00_schedules.ipynb #c009
@@ -56,10 +57,12 @@ class NoiseSchedule:
     @property
     def T(self) -> int: return len(self.betas)
     def __len__(self): return self.T
-    def __repr__(self): return f"NoiseSchedule(T={self.T}, beta=[{self.betas[0].item():.3g} .. {self.betas[-1].item():.3g}])"
+    def __repr__(self):
+        return f"NoiseSchedule(T={self.T}, beta=[{self.betas[0].item():.3g} .. {self.betas[-1].item():.3g}])"
 
     @classmethod
-    def linear(cls, T:int=1000, beta_start:float=1e-4, beta_end:float=0.02): return cls(linear_betas(T, beta_start, beta_end))
+    def linear(cls, T:int=1000, beta_start:float=1e-4, beta_end:float=0.02):
+        return cls(linear_betas(T, beta_start, beta_end))
     @classmethod
     def cosine(cls, T:int=1000, s:float=0.008, max_beta:float=0.999): return cls(cosine_betas(T, s, max_beta))
 
@@ -68,14 +71,16 @@ class NoiseSchedule:
 def _check_t(self:NoiseSchedule, t, x:Tensor=None, name='t') -> Tensor:
     "Validate `t` (int or (B,) integer tensor in [0, T-1]) and return it as a LongTensor on `x`'s device."
     if isinstance(t, Tensor):
-        if t.is_floating_point() or t.dim() > 1: raise ValueError(f"`{name}` must be an int or a (B,) LongTensor, got {t.dtype} of shape {tuple(t.shape)}")
+        if t.is_floating_point() or t.dim() > 1:
+            raise ValueError(f"`{name}` must be an int or a (B,) LongTensor, got {t.dtype} of shape {tuple(t.shape)}")
         t = t.reshape(-1)
         if x is not None and t.numel() not in (1, x.shape[0]):
             raise ValueError(f"`{name}` has {t.numel()} timesteps but the batch has {x.shape[0]} images")
     elif isinstance(t, (int,)) and not isinstance(t, bool): t = torch.tensor([t])
     else: raise ValueError(f"`{name}` must be an int or a (B,) LongTensor, got {type(t).__name__}")
     if t.numel() and (t.min() < 0 or t.max() > self.T - 1):
-        raise ValueError(f"`{name}` must lie in [0, {self.T-1}] (T={self.T}); got values in [{t.min().item()}, {t.max().item()}]")
+        raise ValueError(f"`{name}` must lie in [0, {self.T-1}] (T={self.T}); got values in [{t.min().item()}, "
+                         f"{t.max().item()}]")
     return t.long().to(x.device if x is not None else 'cpu')
 
 @patch
@@ -86,12 +91,14 @@ def _gather(self:NoiseSchedule, arr:Tensor, t:Tensor, x:Tensor) -> Tensor:
 
 # %% ../nbs/00_schedules.ipynb #c016
 def _check_same_shape(a:Tensor, b:Tensor, na:str, nb:str):
-    if a.shape != b.shape: raise ValueError(f"`{nb}` must have the shape of `{na}` {tuple(a.shape)}, got {tuple(b.shape)}")
+    if a.shape != b.shape:
+        raise ValueError(f"`{nb}` must have the shape of `{na}` {tuple(a.shape)}, got {tuple(b.shape)}")
 
 @patch
 def q_sample(self:NoiseSchedule, x0:Tensor, t, noise:Tensor=None) -> Tensor:
     "Draw x_t ~ q(x_t | x0) = N(sqrt(abar_t) x0, (1 - abar_t) I); `noise` is eps (drawn if None)."
-    if not x0.is_floating_point(): raise ValueError(f"`x0` must be a float tensor in [-1, 1], got {x0.dtype} (see `dip_ddpm.core.to_pm1`)")
+    if not x0.is_floating_point():
+        raise ValueError(f"`x0` must be a float tensor in [-1, 1], got {x0.dtype} (see `dip_ddpm.core.to_pm1`)")
     t = self._check_t(t, x0)
     if noise is None: noise = torch.randn_like(x0)
     _check_same_shape(x0, noise, 'x0', 'noise')
@@ -109,7 +116,8 @@ def predict_x0(self:NoiseSchedule, x_t:Tensor, t, eps:Tensor) -> Tensor:
 def q_posterior(self:NoiseSchedule, x0:Tensor, x_t:Tensor, t):
     "Mean and variance of q(x_{t-1} | x_t, x0); the variance is shaped to broadcast over `x_t`."
     t = self._check_t(t, x_t); _check_same_shape(x_t, x0, 'x_t', 'x0')
-    mean = self._gather(self.posterior_mean_coef_x0, t, x_t) * x0 + self._gather(self.posterior_mean_coef_xt, t, x_t) * x_t
+    mean = self._gather(self.posterior_mean_coef_x0, t,
+                        x_t) * x0 + self._gather(self.posterior_mean_coef_xt, t, x_t) * x_t
     return mean, self._gather(self.posterior_variance, t, x_t)
 
 # %% ../nbs/00_schedules.ipynb #c024
@@ -118,9 +126,11 @@ def respace(self:NoiseSchedule, timesteps) -> NoiseSchedule:
     "The improved-DDPM respaced schedule keeping `timesteps` (strictly increasing or decreasing, in [0, T-1])."
     ts = torch.as_tensor(list(timesteps) if not isinstance(timesteps, Tensor) else timesteps).long().flatten()
     if ts.numel() == 0: raise ValueError("`timesteps` must keep at least one timestep")
-    if ts.min() < 0 or ts.max() > self.T - 1: raise ValueError(f"`timesteps` must lie in [0, {self.T-1}], got [{ts.min().item()}, {ts.max().item()}]")
+    if ts.min() < 0 or ts.max() > self.T - 1:
+        raise ValueError(f"`timesteps` must lie in [0, {self.T-1}], got [{ts.min().item()}, {ts.max().item()}]")
     d = ts.diff()
-    if ts.numel() > 1 and not ((d > 0).all() or (d < 0).all()): raise ValueError("`timesteps` must be strictly increasing or strictly decreasing")
+    if ts.numel() > 1 and not ((d > 0).all() or (d < 0).all()):
+        raise ValueError("`timesteps` must be strictly increasing or strictly decreasing")
     ts = ts.sort().values
     ab = self.alpha_bar[ts]
     betas = 1 - ab / torch.cat([ab.new_ones(1), ab[:-1]])

@@ -1,4 +1,4 @@
-"""A DDPM noise-prediction network: sinusoidal time embedding, residual blocks with time conditioning, self-attention, and a down/up path with skip connections.
+"""A DDPM noise predictor: time embedding, time-conditioned residual blocks, self-attention, a down/up path with skips.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/unet.html.md"""
 
@@ -28,11 +28,19 @@ def timestep_embedding(t:Tensor, dim:int, max_period:float=10000.) -> Tensor:
 # %% ../nbs/01_unet.ipynb #c008
 class ResBlock(nn.Module):
     "GroupNorm-SiLU-conv twice, with the time embedding added in between and a residual connection."
-    def __init__(self, cin:int, cout:int, tdim:int, dropout:float=0.1, groups:int=8):
+    def __init__(
+        self,
+        cin:int,           # input channels
+        cout:int,          # output channels
+        tdim:int,          # size of the time embedding
+        dropout:float=0.1, # dropout between the two convolutions
+        groups:int=8,      # GroupNorm groups
+    ):
         super().__init__()
         self.norm1, self.conv1 = nn.GroupNorm(groups, cin), nn.Conv2d(cin, cout, 3, padding=1)
         self.temb = nn.Linear(tdim, cout)
-        self.norm2, self.drop, self.conv2 = nn.GroupNorm(groups, cout), nn.Dropout(dropout), nn.Conv2d(cout, cout, 3, padding=1)
+        self.norm2, self.drop, self.conv2 = nn.GroupNorm(groups,
+                                                         cout), nn.Dropout(dropout), nn.Conv2d(cout, cout, 3, padding=1)
         nn.init.zeros_(self.conv2.weight); nn.init.zeros_(self.conv2.bias)   # each block starts as the identity
         self.skip = nn.Identity() if cin == cout else nn.Conv2d(cin, cout, 1)
     def forward(self, x, emb):
@@ -74,29 +82,48 @@ class Upsample(nn.Module):
 # %% ../nbs/01_unet.ipynb #c015
 class UNet(nn.Module):
     "DDPM UNet predicting the noise eps(x_t, t); output shape equals input shape."
-    def __init__(self, in_ch:int=1, out_ch:int=None, ch:int=32, ch_mult=(1, 2, 2), num_res_blocks:int=2,
-                 attn_levels=(2,), dropout:float=0.1, img_size:int=28, norm_groups:int=8, heads:int=4):
+    def __init__(
+        self,
+        in_ch:int=1,          # image channels
+        out_ch:int=None,      # predicted-noise channels
+        ch:int=32,            # base channel count
+        ch_mult=(1, 2, 2),    # channel multiplier per resolution level
+        num_res_blocks:int=2, # residual blocks per level
+        attn_levels=(2,),     # levels (0 = full resolution) with self-attention
+        dropout:float=0.1,    # dropout inside the residual blocks
+        img_size:int=28,      # side of the square images (must survive the down-sampling)
+        norm_groups:int=8,    # GroupNorm groups (must divide every channel count)
+        heads:int=4,          # attention heads
+    ):
         super().__init__()
         ch_mult, attn_levels, out_ch = tuple(ch_mult), tuple(attn_levels), out_ch or in_ch
         f = 2 ** (len(ch_mult) - 1)
-        if img_size % f: raise ValueError(f"`img_size`={img_size} cannot be down-sampled {len(ch_mult)-1} times by 2 (`ch_mult` has {len(ch_mult)} levels): use a size divisible by {f}, fewer levels, or pad the images")
-        if any(ch * m % norm_groups for m in ch_mult): raise ValueError(f"every level's channels (ch*ch_mult) must be divisible by `norm_groups`={norm_groups}")
-        if any(not 0 <= l < len(ch_mult) for l in attn_levels): raise ValueError(f"`attn_levels` must index levels 0..{len(ch_mult)-1}, got {attn_levels}")
+        if img_size % f:
+            raise ValueError(f"`img_size`={img_size} cannot be down-sampled {len(ch_mult)-1} times by 2 (`ch_mult` has "
+                             f"{len(ch_mult)} levels): use a size divisible by {f}, fewer levels, or pad the images")
+        if any(ch * m % norm_groups for m in ch_mult):
+            raise ValueError(f"every level's channels (ch*ch_mult) must be divisible by `norm_groups`={norm_groups}")
+        if any(not 0 <= l < len(ch_mult) for l in attn_levels):
+            raise ValueError(f"`attn_levels` must index levels 0..{len(ch_mult)-1}, got {attn_levels}")
         self.config = dict(in_ch=in_ch, out_ch=out_ch, ch=ch, ch_mult=list(ch_mult), num_res_blocks=num_res_blocks,
-                           attn_levels=list(attn_levels), dropout=dropout, img_size=img_size, norm_groups=norm_groups, heads=heads)
+                           attn_levels=list(attn_levels), dropout=dropout, img_size=img_size, norm_groups=norm_groups,
+                           heads=heads)
         tdim, g = 4 * ch, norm_groups
         self.time_mlp = nn.Sequential(nn.Linear(ch, tdim), nn.SiLU(), nn.Linear(tdim, tdim))
         self.down, skips, cur = nn.ModuleList([EmbedSequential(nn.Conv2d(in_ch, ch, 3, padding=1))]), [ch], ch
         for lvl, m in enumerate(ch_mult):
             for _ in range(num_res_blocks):
-                layers = [ResBlock(cur, ch * m, tdim, dropout, g)] + ([SelfAttention(ch * m, heads, g)] if lvl in attn_levels else [])
+                attn = [SelfAttention(ch * m, heads, g)] if lvl in attn_levels else []
+                layers = [ResBlock(cur, ch * m, tdim, dropout, g)] + attn
                 cur = ch * m; self.down.append(EmbedSequential(*layers)); skips.append(cur)
             if lvl < len(ch_mult) - 1: self.down.append(EmbedSequential(Downsample(cur))); skips.append(cur)
-        self.mid = EmbedSequential(ResBlock(cur, cur, tdim, dropout, g), SelfAttention(cur, heads, g), ResBlock(cur, cur, tdim, dropout, g))
+        self.mid = EmbedSequential(ResBlock(cur, cur, tdim, dropout, g), SelfAttention(cur, heads, g),
+                                   ResBlock(cur, cur, tdim, dropout, g))
         self.up = nn.ModuleList()
         for lvl, m in reversed(list(enumerate(ch_mult))):
             for i in range(num_res_blocks + 1):
-                layers = [ResBlock(cur + skips.pop(), ch * m, tdim, dropout, g)] + ([SelfAttention(ch * m, heads, g)] if lvl in attn_levels else [])
+                attn = [SelfAttention(ch * m, heads, g)] if lvl in attn_levels else []
+                layers = [ResBlock(cur + skips.pop(), ch * m, tdim, dropout, g)] + attn
                 cur = ch * m
                 if lvl > 0 and i == num_res_blocks: layers.append(Upsample(cur))
                 self.up.append(EmbedSequential(*layers))
@@ -108,11 +135,14 @@ class UNet(nn.Module):
 def forward(self:UNet, x:Tensor, t) -> Tensor:
     "Predict the noise in `x` (B, C, H, W) at timesteps `t` (an int or a (B,) tensor)."
     c = self.config
-    if x.dim() != 4 or x.shape[1] != c['in_ch']: raise ValueError(f"`x` must be (B, {c['in_ch']}, H, W), got {tuple(x.shape)}")
+    if x.dim() != 4 or x.shape[1] != c['in_ch']:
+        raise ValueError(f"`x` must be (B, {c['in_ch']}, H, W), got {tuple(x.shape)}")
     f = 2 ** (len(c['ch_mult']) - 1)
-    if x.shape[-1] % f or x.shape[-2] % f: raise ValueError(f"`x` spatial size {tuple(x.shape[-2:])} must be divisible by {f}")
+    if x.shape[-1] % f or x.shape[-2] % f:
+        raise ValueError(f"`x` spatial size {tuple(x.shape[-2:])} must be divisible by {f}")
     t = torch.as_tensor(t, device=x.device).reshape(-1)
-    if t.numel() not in (1, x.shape[0]): raise ValueError(f"`t` has {t.numel()} timesteps but `x` has {x.shape[0]} images")
+    if t.numel() not in (1, x.shape[0]):
+        raise ValueError(f"`t` has {t.numel()} timesteps but `x` has {x.shape[0]} images")
     t = t.expand(x.shape[0])
     emb = self.time_mlp(timestep_embedding(t, c['ch']).to(x.dtype))
     hs = []
