@@ -224,16 +224,15 @@ def ddpm_step(
     var = beta * (1 - ab_prev) / (1 - ab)
     return mean + math.sqrt(var) * (torch.randn_like(x_t) if noise is None else noise)
 
-def ddim_step(
-    sched:NoiseSchedule, # the noise schedule
-    x_t:Tensor,          # the current state
-    eps:Tensor,          # the model's noise estimate at `t`
-    t:int,               # current timestep
-    t_prev:int,          # the next timestep (-1: the end)
-    eta:float=0.0,       # 0: deterministic DDIM; 1: DDPM-like noise
-    noise:Tensor=None,   # the Gaussian draw when `eta` > 0
-    clip_x0:bool=True,   # clip the implied x0 to [-1, 1]
-) -> Tensor:
+def ddim_step(sched:NoiseSchedule, # the noise schedule
+              x_t:Tensor,          # the current state
+              eps:Tensor,          # the model's noise estimate at `t`
+              t:int,               # current timestep
+              t_prev:int,          # the next timestep (-1: the end)
+              eta:float=0.0,       # 0: deterministic DDIM; 1: DDPM-like noise
+              noise:Tensor=None,   # the Gaussian draw when `eta` > 0
+              clip_x0:bool=True,   # clip the implied x0 to [-1, 1]
+             ) -> Tensor:
     "One DDIM step t -> t_prev (-1: the end); `eta`=0 deterministic, 1 ancestral-like."
     if not 0 <= eta <= 1: raise ValueError(f"`eta` must lie in [0, 1], got {eta}")
     ab, ab_prev = _abar_pair(sched, t, t_prev)
