@@ -41,6 +41,7 @@ def sample(
     method:str='ddim',          # 'ddpm' or 'ddim'
     seed:int=0,                 # random seed
     overwrite:bool=False,       # replace an existing `out`
+    no_progress:bool=False,     # hide the progress bar
     debug:bool=False,           # show the full traceback on errors
 ):
     "Sample a grid of images from a DDPM checkpoint and save it as PNG."
@@ -50,7 +51,7 @@ def sample(
     from dip_ddpm.ddpm import PRETRAINED, load_pretrained, load_ddpm, sample as _sample
     from dip_ddpm.data import show_grid
     m, s, _ = load_pretrained(model) if model in PRETRAINED else load_ddpm(model)
-    r = _sample(m, s, n=n, steps=steps, method=method, seed=seed)
+    r = _sample(m, s, n=n, steps=steps, method=method, seed=seed, progress=not no_progress)
     ax = show_grid(r.images, nrow=min(n, 16), title=f'{method}, {r.nfe} steps, {r.seconds:.1f} s')
     try: atomic_write(out, write=lambda tmp: ax.figure.savefig(tmp, format='png', dpi=100))
     finally: plt.close(ax.figure)

@@ -46,7 +46,9 @@ def bf16_timing(
     "Best-of-`reps` seconds of one forward pass of a small conv stack on `device`: (fp32, bf16 autocast)."
     dev = torch.device(device)
     g = torch.Generator(device='cpu').manual_seed(0)
-    net = nn.Sequential(nn.Conv2d(ch, ch, 3, padding=1), nn.SiLU(), nn.Conv2d(ch, ch, 3, padding=1)).to(dev)
+    with torch.random.fork_rng(devices=[]):          # its own seeded initialisation; the caller's RNG is untouched
+        torch.manual_seed(0)
+        net = nn.Sequential(nn.Conv2d(ch, ch, 3, padding=1), nn.SiLU(), nn.Conv2d(ch, ch, 3, padding=1)).to(dev)
     x = torch.randn(bs, ch, size, size, generator=g).to(dev)
     def best(bf16):
         ts = []

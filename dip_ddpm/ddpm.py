@@ -110,7 +110,7 @@ def save_ddpm(
 
 # %% ../nbs/02_ddpm.ipynb #c014
 def _ddpm_from(ck:dict, path, ema:bool):
-    model = UNet(**ck['config'])
+    with isolated_rng(): model = UNet(**ck['config'])     # random init, overwritten below: keep the caller's RNG
     try: model.load_state_dict(ck['ema'] if ema and ck.get('ema') is not None else ck['model'])
     except RuntimeError as e:
         raise ValueError(f"`{path}`: weights do not match the architecture in its config {ck['config']}: "
@@ -299,9 +299,7 @@ def sample(
     "Sample with DDPM (respaced when `steps` < t_start+1) or DDIM, from noise or from `x_t` at `t_start`."
     if method not in ('ddpm', 'ddim'): raise ValueError(f"`method` must be 'ddpm' or 'ddim', got {method!r}")
     if not 0 <= eta <= 1: raise ValueError(f"`eta` must lie in [0, 1], got {eta}")
-    t_start = sched.T - 1 if t_start is None else t_start
-    if not isinstance(t_start, int) or not 0 <= t_start <= sched.T - 1:
-        raise ValueError(f"`t_start` must be an int in [0, {sched.T-1}], got {t_start!r}")
+    t_start, steps = sched.check_start(sched.T - 1 if t_start is None else t_start, steps)
     if timesteps is None: timesteps = make_timesteps(t_start, t_start + 1 if steps is None else steps)
     ts = check_timesteps(sched, timesteps)
     dev = torch.device(device) if device is not None else (x_t.device if x_t is not None else module_device(model))

@@ -96,7 +96,8 @@ def stack_nets(nets) -> DIPNet:
     "One grouped DIPNet holding the weights of the single (G=1) networks `nets`, in order."
     G, n0 = len(nets), nets[0]
     # same device and dtype
-    big = DIPNet(n0.in_ch, n0.out_ch, n0.size, n0.config['down'], n0.config['skip'], G=G).to(next(n0.parameters()))
+    with isolated_rng():     # its random initialisation is overwritten below: keep the caller's RNG
+        big = DIPNet(n0.in_ch, n0.out_ch, n0.size, n0.config['down'], n0.config['skip'], G=G).to(next(n0.parameters()))
     sds = [n.state_dict() for n in nets]
     big.load_state_dict({k: (torch.cat([sd[k] for sd in sds]) if v.dim() else v) for k, v in big.state_dict().items()})
     return big

@@ -33,8 +33,7 @@ def blend_start(guides:Tensor, w:float, seed:int=None) -> Tensor:
 
 def truncated_start(sched:NoiseSchedule, guides:Tensor, t0:int, seed:int=None) -> Tensor:
     "x_t0 = sqrt(abar_t0) * guide + sqrt(1 - abar_t0) * eps: the guide put where the chain expects it at t0."
-    if not isinstance(t0, int) or not 0 <= t0 <= sched.T - 1:
-        raise ValueError(f"`t0` must be an int in [0, {sched.T-1}], got {t0!r}")
+    sched.check_start(t0, name='t0')
     g = torch.Generator(guides.device).manual_seed(seed) if seed is not None else None
     return sched.q_sample(guides, t0, torch.randn(guides.shape, generator=g, device=guides.device, dtype=guides.dtype))
 
@@ -65,10 +64,7 @@ def sample_truncated(
 ) -> SampleResult:
     "Truncated start: noise `guides` to `t0`, then `steps` (<= t0+1) respaced DDPM or DDIM steps down to 0."
     _check_guides(model, guides)
-    if not isinstance(t0, int) or not 0 <= t0 <= sched.T - 1:
-        raise ValueError(f"`t0` must be an int in [0, {sched.T-1}], got {t0!r}")
-    if not isinstance(steps, int) or not 1 <= steps <= t0 + 1:
-        raise ValueError(f"`steps` must be an int in [1, t0+1] = [1, {t0+1}], got {steps!r}")
+    sched.check_start(t0, steps, name='t0')
     return sample(model, sched, x_t=truncated_start(sched, guides, t0, seed), t_start=t0, steps=steps, seed=seed, **kw)
 
 # %% ../nbs/04_integration.ipynb #c013

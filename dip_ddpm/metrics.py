@@ -141,7 +141,8 @@ def train_classifier(
 def load_classifier(path=None, device='cpu') -> FMNISTClassifier:
     "Load the classifier checkpoint (default: the one shipped in the package)."
     ck = load_checkpoint(shipped_path(CLS_FILE) if path is None else path, CLS_FORMAT, CLS_VERSION)
-    m = FMNISTClassifier(**ck['config']); m.load_state_dict(ck['model']); m.meta = ck['meta']
+    with isolated_rng(): m = FMNISTClassifier(**ck['config'])     # random init, overwritten: keep the caller's RNG
+    m.load_state_dict(ck['model']); m.meta = ck['meta']
     return m.to(device).eval()
 
 # %% ../nbs/05_metrics.ipynb #c025

@@ -89,6 +89,16 @@ def _gather(self:NoiseSchedule, arr:Tensor, t:Tensor, x:Tensor) -> Tensor:
     v = arr.to(x.device)[t.to(x.device)].to(x.dtype)
     return v.view(-1, *([1] * (x.dim() - 1)))
 
+# %% ../nbs/00_schedules.ipynb #ac5254f9
+@patch
+def check_start(self:NoiseSchedule, t_start, steps=None, name:str='t_start'):
+    "Raise unless `t_start` is an int in [0, T-1] and `steps` (if given) an int in [1, t_start+1]; return both."
+    if not isinstance(t_start, int) or isinstance(t_start, bool) or not 0 <= t_start <= self.T - 1:
+        raise ValueError(f"`{name}` must be an int in [0, {self.T-1}], got {t_start!r}")
+    if steps is not None and (not isinstance(steps, int) or not 1 <= steps <= t_start + 1):
+        raise ValueError(f"`steps` must be an int in [1, {name}+1] = [1, {t_start+1}], got {steps!r}")
+    return t_start, steps
+
 # %% ../nbs/00_schedules.ipynb #c016
 def _check_same_shape(a:Tensor, b:Tensor, na:str, nb:str):
     if a.shape != b.shape:
