@@ -125,9 +125,8 @@ def main(argv=None) -> int:
     if not argv or argv[0] in ('-h', '--help') or argv[0] not in COMMANDS:
         print("usage: dip_ddpm {reproduce,train,sample} [--help] [--debug] [options]\n\n"
               + '\n'.join(f"  {k:<10} {v.__doc__}" for k, v in COMMANDS.items()))
-        if argv and argv[0] not in ('-h', '--help'): print(f"dip_ddpm: error: unknown command {argv[0]!r}",
-                                                           file=sys.stderr); return 2
-        return 0
+        if not argv or argv[0] in ('-h', '--help'): return 0
+        print(f"dip_ddpm: error: unknown command {argv[0]!r}", file=sys.stderr); return 2
     return run(COMMANDS[argv[0]], argv[1:], f'dip_ddpm {argv[0]}')
 
 def train_main() -> int: return run(dip_ddpm_train, sys.argv[1:], 'dip_ddpm_train')

@@ -190,8 +190,8 @@ def _aggregate(row, per_seed, time_dip, notes):
     out['time_dip_s'] = time_dip if row['prior'] == 'dip' else 0.0
     out['time_sampling_s'], out['time_sampling_std_s'] = mean_std(ts)
     out['time_total_s'] = out['time_dip_s'] + out['time_sampling_s']
-    out['notes'] = '; '.join(notes + ([] if row['prior'] is not None else ['psnr/ssim_guide: no guide (sampled from '
-                                                                           'noise)']))
+    unguided = [] if row['prior'] is not None else ['psnr/ssim_guide: no guide (sampled from noise)']
+    out['notes'] = '; '.join(notes + unguided)
     return out
 
 # %% ../nbs/06_experiments.ipynb #c022

@@ -169,8 +169,9 @@ class InceptionFeatures(nn.Module):
                                     f"Inception weights) in `{f.parent}`; it is downloaded there on a machine with "
                                     "internet (e.g. Colab) the first time torchmetrics' FID runs")
         from torchmetrics.image.fid import NoTrainInceptionV3
-        self.net, self.num_features = NoTrainInceptionV3(name='inception-v3-compat', features_list=['2048'],
-                                                         feature_extractor_weights_path=str(f)), 2048
+        self.net = NoTrainInceptionV3(name='inception-v3-compat', features_list=['2048'],
+                                      feature_extractor_weights_path=str(f))
+        self.num_features = 2048
     @torch.no_grad()
     def forward(self, x):
         x = (to01(x) * 255).round().to(torch.uint8)

@@ -39,8 +39,8 @@ class ResBlock(nn.Module):
         super().__init__()
         self.norm1, self.conv1 = nn.GroupNorm(groups, cin), nn.Conv2d(cin, cout, 3, padding=1)
         self.temb = nn.Linear(tdim, cout)
-        self.norm2, self.drop, self.conv2 = nn.GroupNorm(groups,
-                                                         cout), nn.Dropout(dropout), nn.Conv2d(cout, cout, 3, padding=1)
+        self.norm2, self.drop = nn.GroupNorm(groups, cout), nn.Dropout(dropout)
+        self.conv2 = nn.Conv2d(cout, cout, 3, padding=1)
         nn.init.zeros_(self.conv2.weight); nn.init.zeros_(self.conv2.bias)   # each block starts as the identity
         self.skip = nn.Identity() if cin == cout else nn.Conv2d(cin, cout, 1)
     def forward(self, x, emb):
