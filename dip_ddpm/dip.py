@@ -7,6 +7,7 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/dip.html.md"""
 # %% ../nbs/03_dip.ipynb #c003
 from __future__ import annotations
 import math, os, time
+from functools import partial
 from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
@@ -18,18 +19,21 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelValidException, CancelFitException
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
-from fastai.optimizer import Adam
+from fastai.optimizer import Adam, OptimWrapper
 from fastai.callback.progress import ProgressCallback
 
 # %% auto #0
 __all__ = ['gcat', 'GConv', 'dip_depth', 'DIPNet', 'stack_nets', 'masked_mse_sum', 'psnr_pm1', 'DIPInput', 'DIPHistory',
-           'DIPEarlyStop', 'DIPResult', 'fit_dip']
+           'DIPEarlyStop', 'BF16Master', 'DIPResult', 'fit_dip']
 
 # %% ../nbs/03_dip.ipynb #c006
 def gcat(xs, G:int) -> Tensor:
-    "Concatenate grouped feature maps (1, G*c_i, H, W) network by network: (1, G*sum(c_i), H, W)."
-    H, W = xs[0].shape[-2:]
-    return torch.cat([x.reshape(x.shape[0], G, -1, H, W) for x in xs], dim=2).reshape(xs[0].shape[0], -1, H, W)
+    "Concatenate grouped feature maps (N, G*c_i, H, W) network by network: (N, G*sum(c_i), H, W), keeping the layout."
+    N, H, W = xs[0].shape[0], *xs[0].shape[-2:]
+    if xs[0].is_contiguous(memory_format=torch.channels_last):     # memory is (N, H, W, G, c_i): join the last dim
+        cat = torch.cat([x.permute(0, 2, 3, 1).reshape(N, H, W, G, -1) for x in xs], dim=-1)
+        return cat.reshape(N, H, W, -1).permute(0, 3, 1, 2)
+    return torch.cat([x.reshape(N, G, -1, H, W) for x in xs], dim=2).reshape(N, -1, H, W)
 
 class GConv(nn.Sequential):
     "G independent convolutions (reflection padding), optionally followed by BatchNorm and LeakyReLU."
@@ -115,19 +119,19 @@ def psnr_pm1(x:Tensor, ref:Tensor) -> Tensor:
 
 # %% ../nbs/03_dip.ipynb #c018
 class DIPInput(Callback):
-    "Feed z + reg_noise_std * n (n from each image's generator) and the target to the DIP network."
+    "Feed z + reg_noise_std * n (n from each image's generator), cast to the network's dtype and layout, and the target."
     order = 0
-    def __init__(self, z, target, reg_noise_std,
-                 gens): self.z, self.target, self.std, self.gens = z, target, reg_noise_std, gens
+    def __init__(self, z, target, reg_noise_std, gens, dtype=None, channels_last=False):
+        self.z, self.target, self.std, self.gens, self.dtype = z, target, reg_noise_std, gens, dtype or z.dtype
+        self.fmt = torch.channels_last if channels_last else torch.contiguous_format
     def before_batch(self):
-        x = self.z
+        x, (k, H, W) = self.z, (self.z.shape[1] // len(self.gens), *self.z.shape[-2:])
         if self.std > 0:
-            z, k = self.z, self.z.shape[1] // len(self.gens)
-            n = torch.cat([torch.randn(k, *z.shape[-2:], generator=g, device=z.device, dtype=z.dtype)
-                           for g in self.gens])
-            x = self.z + self.std * n[None]
-        self.learn.xb, self.learn.yb = (x,), (self.target,)
+            n = torch.cat([torch.randn(k, H, W, generator=g, device=x.device, dtype=x.dtype) for g in self.gens])
+            x = x + self.std * n[None]
+        self.learn.xb, self.learn.yb = (x.to(self.dtype, memory_format=self.fmt),), (self.target,)
     def before_validate(self): raise CancelValidException()     # DIP has nothing to validate on
+
 
 # %% ../nbs/03_dip.ipynb #c019
 class DIPHistory(Callback):
@@ -139,7 +143,7 @@ class DIPHistory(Callback):
         self.losses, self.psnr, self.snaps = [], [], {}
         self.best, self.best_psnr, self.best_step, self.avg = None, None, None, None
     def after_batch(self):
-        out = self.last = self.pred.detach()
+        out = self.last = self.pred.detach().to(self.yb[0].dtype)      # bf16 outputs kept in the target's dtype
         self.losses.append(self.learn.loss.item())
         if self.alpha: self.avg = out.clone() if self.avg is None else self.alpha * self.avg + (1 - self.alpha) * out
         if self.train_iter in self.keep: self.snaps[self.train_iter] = (self.avg if self.alpha else out).cpu().clone()
@@ -159,6 +163,18 @@ class DIPEarlyStop(Callback):
         h = self.learn.dip_history
         if h.best_step is not None and self.train_iter - 1 - int(h.best_step.max()) >= self.patience:
             raise CancelFitException()
+
+# %% ../nbs/03_dip.ipynb #23281c9e
+class BF16Master(Callback):
+    "The model computes in bf16 weights; the optimiser updates `master`, their fp32 copies, which are copied back."
+    order = 1
+    def __init__(self, model, master): self.weights, self.master = list(model.parameters()), master
+    def after_backward(self):
+        for m, w in zip(self.master, self.weights): m.grad, w.grad = w.grad.float(), None
+    def after_step(self):
+        with torch.no_grad():
+            for w, m in zip(self.weights, self.master): w.copy_(m)
+
 
 # %% ../nbs/03_dip.ipynb #c021
 @dataclass
@@ -190,6 +206,12 @@ def _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference):
             raise ValueError("`mask` must hold only 0 (unknown) and 1 (known) values")
 
 # %% ../nbs/03_dip.ipynb #c022
+def _dip_adam(fused, master=None):
+    "Adam(0.9, 0.999, eps=1e-8): torch's fused kernel (over `master` if given), else fastai's per-tensor steps."
+    if not fused: return lambda ps, lr: Adam(ps, lr, sqr_mom=0.999, eps=1e-8, wd=0.)
+    return lambda ps, lr: OptimWrapper(master if master is not None else ps, partial(torch.optim.Adam, fused=True),
+                                       lr=lr, betas=(0.9, 0.999), eps=1e-8)
+
 def fit_dip(
     target:Tensor,               # images to reconstruct, (B, C, H, W) in [-1, 1], square
     n_iter:int=1000,             # optimiser steps (>= 1)
@@ -205,12 +227,15 @@ def fit_dip(
     down=(32, 32, 64, 64, 128),  # channels of the encoder levels
     skip:int=4,                  # channels of each skip connection
     snapshots=(),                # steps at which to keep a copy of the output
+    bf16:bool=False,             # bf16 weights with an fp32 master copy: faster, but ~10 dB worse (see above)
+    fast:bool=True,              # torch's fused Adam (and channels-last bf16); False: the original path, for comparisons
     progress:bool=True,          # show a progress bar
 ) -> DIPResult:
     "Fit one DIP network per image of `target`, all at once; the caller's RNG state is left unchanged."
     _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference)
     B, C, H, W = target.shape; dev = target.device
     dt = target.dtype if target.dtype == torch.float64 else torch.float32      # float64 for exactness checks
+    low = bool(bf16) and fast and dt == torch.float32                          # compute in bf16 weights
     fresh = lambda: int.from_bytes(os.urandom(4), 'little') >> 1     # seed=None: new randomness, not the caller's
     seeds = [seed + i for i in range(B)] if seed is not None else [fresh() for _ in range(B)]
     nets, zs = [], []
@@ -219,16 +244,19 @@ def fit_dip(
             nets.append(DIPNet(input_depth, C, H, down, skip).to(dev, dt))
             zs.append(torch.rand(1, input_depth, H, W, device=dev, dtype=dt) * 0.1)
     net, z = (stack_nets(nets) if B > 1 else nets[0]), torch.cat(zs, 1)
+    master = [p.detach().clone() for p in net.parameters()] if low else None
+    if low: net = net.to(torch.bfloat16, memory_format=torch.channels_last)
     gens = [torch.Generator(dev).manual_seed(s) for s in seeds]
     mask = torch.ones(B, 1, H, W, device=dev, dtype=dt) if mask is None else mask.to(dev, dt)
     hist = DIPHistory(reference.to(dev) if reference is not None else None, ema_alpha, snapshots)
-    cbs = [DIPInput(z, target.to(dt), reg_noise_std, gens),
-           hist] + ([DIPEarlyStop(patience)] if patience and reference is not None else [])
+    cbs = [DIPInput(z, target.to(dt), reg_noise_std, gens, torch.bfloat16 if low else dt, channels_last=low), hist]
+    cbs += [DIPEarlyStop(patience)] if patience and reference is not None else []
+    cbs += [BF16Master(net, master)] if low else []
     items = [(i, i) for i in range(n_iter)]
     with isolated_rng():     # fastai's DataLoaders draw their shuffling seeds from Python's generator
         learn = Learner(DataLoaders(DataLoader(items, bs=1), DataLoader(items[:1], bs=1)), net,
                         loss_func=lambda p, y: masked_mse_sum(p, y, mask).float(),
-                        opt_func=lambda ps, lr: Adam(ps, lr, sqr_mom=0.999, eps=1e-8, wd=0.), lr=lr, cbs=cbs)
+                        opt_func=_dip_adam(fast and dev.type in ('cpu', 'cuda'), master), lr=lr, cbs=cbs)
         learn.dip_history = hist
         return _run_dip(learn, hist, lr, reference is not None and return_best, progress)
 

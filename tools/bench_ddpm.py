@@ -3,9 +3,11 @@
 
 - training images/s: the fastai Learner (ddpm_learner: noising callback, EMA, bf16 callback, progress bar)
   vs a bare PyTorch loop doing the same work (same model, batch, data, noising, Adam, EMA), fp32 and bf16;
-- sampler overhead: seconds per sampling step divided by the seconds of one UNet forward pass.
+- sampler overhead: seconds per sampling step divided by the seconds of one UNet forward pass;
+- the precision table: fp32 vs bf16 training images/s and sampling-step seconds at batch 16, 64 and 128,
+  the batch sizes the package uses, beside the default `prefer_bf16` picks on this device.
 
-usage: python tools/bench_ddpm.py [--preset small] [--bs 64] [--steps 30] [--device cpu]
+usage: python tools/bench_ddpm.py [--preset small] [--bs 64] [--steps 30] [--device cpu] [--only precision]
 """
 import argparse, copy, statistics, time
 import torch, torch.nn.functional as F
@@ -15,7 +17,7 @@ from dip_ddpm.schedules import NoiseSchedule
 from dip_ddpm.unet import unet_preset, n_params
 from dip_ddpm.data import load_images, get_dls
 from dip_ddpm.ddpm import ddpm_learner, sample
-from dip_ddpm.core import hardware as _hardware
+from dip_ddpm.core import hardware as _hardware, prefer_bf16
 
 def sync(dev):
     if dev.type == 'cuda': torch.cuda.synchronize()
@@ -61,11 +63,36 @@ def overhead(model, sched, bs, k, bf16, dev):
     per = statistics.median(sample(model, sched, n=bs, steps=k, seed=i, bf16=bf16, progress=False, device=dev).seconds / k for i in range(3))
     return f, per
 
+def train_step_s(base, sched, bs, bf16, dev, k=4):
+    "Median seconds of one bare training step (noising, forward, loss, backward, Adam) at batch `bs`."
+    model = copy.deepcopy(base).train(); opt = torch.optim.Adam(model.parameters(), 1e-3)
+    x0 = torch.randn(bs, base.config['in_ch'], 28, 28, device=dev).clamp(-1, 1); ts = []
+    for i in range(k + 1):
+        sync(dev); t0 = time.perf_counter()
+        t = torch.randint(0, sched.T, (bs,), device=dev); eps = torch.randn_like(x0)
+        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=bf16):
+            loss = F.mse_loss(model(sched.q_sample(x0, t, eps), t).float(), eps)
+        opt.zero_grad(); loss.backward(); opt.step(); sync(dev)
+        if i: ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+
+def precision_table(base, sched, dev, name='small', bss=(16, 64, 128)):
+    print(f"\nPrecision table | {name} UNet ({n_params(base)/1e6:.2f}M params), 28x28 | {_hardware()} | torch {torch.__version__}\n")
+    print("| batch | train img/s fp32 | train img/s bf16 | sampling step s fp32 | sampling step s bf16 | faster |\n|---:|---:|---:|---:|---:|---|")
+    for bs in bss:
+        tr = [bs / train_step_s(base, sched, bs, b, dev) for b in (False, True)]
+        sp = [overhead(base, sched, bs, 5, b, dev)[1] for b in (False, True)]
+        fast = 'bf16' if tr[1] > 1.1 * tr[0] and sp[1] < sp[0] / 1.1 else ('fp32' if tr[0] >= tr[1] and sp[0] <= sp[1] else 'mixed')
+        print(f"| {bs} | {tr[0]:.0f} | {tr[1]:.0f} | {sp[0]:.4f} | {sp[1]:.4f} | {fast} |", flush=True)
+    print(f"\ndefault picked by dip_ddpm.core.prefer_bf16('{dev.type}') on this machine: {'bf16' if prefer_bf16(dev) else 'fp32'}")
+
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(); ap.add_argument('--preset', default='small'); ap.add_argument('--bs', type=int, default=64)
     ap.add_argument('--steps', type=int, default=30); ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+    ap.add_argument('--only', default='', help="'precision': print the precision table only")
     a = ap.parse_args(); dev = torch.device(a.device); torch.manual_seed(0)
     sched = NoiseSchedule.linear(); base = unet_preset(a.preset).to(dev)
+    if a.only == 'precision': precision_table(base, sched, dev, a.preset); raise SystemExit
     dls = get_dls(load_images('fmnist', 'train', n=a.steps * a.bs), load_images('fmnist', 'test', n=a.bs), bs=a.bs, n_valid=a.bs, device=dev)
     rows = []
     for bf16 in (False, True):
@@ -84,3 +111,4 @@ if __name__ == '__main__':
     print(f"| one UNet forward, batch {a.bs} (s) | {rows[2][0]:.4f} | {rows[3][0]:.4f} |")
     print(f"| one sampling step (s) | {rows[2][1]:.4f} | {rows[3][1]:.4f} |")
     print(f"| sampler overhead: step / forward (target <= 1.05) | {rows[2][1]/rows[2][0]:.3f} | {rows[3][1]/rows[3][0]:.3f} |")
+    precision_table(base, sched, dev, a.preset)
