@@ -22,12 +22,13 @@ def reproduce(
     model:str=None,             # shipped model name or checkpoint path (default: the preset's)
     data:str=None,              # 'fmnist', 'digits' or an ImageFolder path (default: the preset's)
     n_samples:int=None,         # samples per row and seed (default: the preset's)
+    smoke:bool=False,           # every row at a tiny size, to check the path (numbers are not results)
     no_progress:bool=False,     # hide progress bars
     debug:bool=False,           # show the full traceback on errors
 ):
     "Run the reproduce experiment into a new run folder and print its table."
     from dip_ddpm.experiments import run_reproduce
-    rd, rows, md = run_reproduce(preset, out, model, data, n_samples, not no_progress,
+    rd, rows, md = run_reproduce(preset, out, model, data, n_samples, smoke, not no_progress,
                                  command=' '.join(['dip_ddpm'] + sys.argv[1:]))
     print(md); print(f"written to {rd}")
 

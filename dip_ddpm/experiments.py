@@ -22,8 +22,9 @@ from .integration import sample_blend, sample_truncated, save_trajectory_gif
 from .metrics import RefStats, psnr, ssim, mean_std, ClassifierFeatures, lpips_model, MetricUnavailable
 
 # %% auto #0
-__all__ = ['PRESETS', 'ReproConfig', 'check_config', 'plan_rows', 'run_row', 'make_priors', 'row_metrics', 'reproduce',
-           'new_run_dir', 'results_table', 'save_samples_figure', 'write_run', 'trajectory_gif', 'run_reproduce']
+__all__ = ['PRESETS', 'SMOKE_NOTE', 'ReproConfig', 'check_config', 'plan_rows', 'smoke_config', 'run_row', 'make_priors',
+           'row_metrics', 'reproduce', 'new_run_dir', 'results_table', 'save_samples_figure', 'write_run',
+           'trajectory_gif', 'run_reproduce', 'photo_folder']
 
 # %% ../nbs/06_experiments.ipynb #c006
 @dataclass
@@ -45,6 +46,8 @@ class ReproConfig:
     dip_down: tuple = (32, 32, 64, 64)
     bf16: bool = None                      # None: bf16 only where this machine measures it faster (see 00_core)
     seed: int = 0                          # DIP seed and data subset seed
+    max_steps: int = None                  # cap on every row's reverse steps (smoke runs); None: no cap
+    smoke: bool = False                    # a smoke run: the full path at a tiny size, numbers not results
 
 # dip_iters, from 04_integration's DIP-iterations x t0 axis (128 held-out guides, 20 DDIM steps, seeds 0-2): 100
 # iterations is the cheapest guide that beats every sampler from noise (FID 2.1 at t0=200, against 3.4 for 50 respaced
@@ -82,6 +85,8 @@ def check_config(cfg:ReproConfig, T:int=1000):
         raise ValueError(f"`blend_steps` must lie in [1, {T}], got {cfg.blend_steps}")
     if not cfg.dip_down or any(int(c) < 1 for c in cfg.dip_down):
         raise ValueError(f"`dip_down` must list channel counts >= 1, got {cfg.dip_down}")
+    if cfg.max_steps is not None and (not isinstance(cfg.max_steps, int) or cfg.max_steps < 1):
+        raise ValueError(f"`max_steps` must be None or an int >= 1, got {cfg.max_steps!r}")
     if cfg.bf16 not in (None, True, False):
         raise ValueError(f"`bf16` must be None (this machine's choice), True or False, got {cfg.bf16!r}")
     return cfg
@@ -105,7 +110,15 @@ def plan_rows(cfg:ReproConfig, T:int=1000) -> list:
         for p in ('image', 'blur'):
             rows.append(R(method=f'truncated t0={t0}, {m.upper()} K={K} (free prior: {p})', kind='truncated', prior=p,
                           t0=t0, steps=K, sampler=m, seeds=S))
+    for r in rows if cfg.max_steps else []:             # smoke runs: every row walks at most `max_steps` steps
+        if r['steps'] > cfg.max_steps: r['method'] += f" [capped: {cfg.max_steps} steps]"; r['steps'] = cfg.max_steps
     return rows
+
+# %% ../nbs/06_experiments.ipynb #8e5c36f0
+def smoke_config(cfg:ReproConfig) -> ReproConfig:
+    "`cfg` at a tiny size that exercises every row of its plan in minutes; its numbers are not results."
+    return dataclasses.replace(cfg, name=f'{cfg.name}-smoke', smoke=True, n_samples=4, n_ref=8, seeds=(0,),
+                               full_seeds=(0,) if cfg.full_seeds else (), dip_iters=min(cfg.dip_iters, 5), max_steps=4)
 
 # %% ../nbs/06_experiments.ipynb #c014
 def run_row(
@@ -230,7 +243,9 @@ def reproduce(cfg:ReproConfig, progress:bool=True, keep_images:bool=False):
         warnings.filterwarnings('ignore', message=r'FID of \d+ `\w+` images in')
         rows = _run_rows(plan, cfg, model, sched, priors, targets, refstats, randoms, lp, dip.seconds, notes, images,
                          progress)
-    extras = dict(dip_seconds=dip.seconds, dip_psnr=psnr(dip.image.cpu(), targets).mean().item(), model_meta=ck['meta'],
+    fname = {'ClassifierFeatures': 'FMNIST classifier', 'InceptionFeatures': 'Inception'}.get(type(feats).__name__)
+    extras = dict(features=fname, notes=list(notes),
+                  dip_seconds=dip.seconds, dip_psnr=psnr(dip.image.cpu(), targets).mean().item(), model_meta=ck['meta'],
                   targets=targets, priors={k: v.cpu() for k, v in priors.items()},
                   images=images if keep_images else None)
     return rows, extras
@@ -251,9 +266,9 @@ def _f(v, s=None, nd=2):
     if v is None: return 'n/a'
     return f"{v:.{nd}f}" + (f" ± {s:.{nd}f}" if s is not None else '')
 
-def results_table(rows:list) -> str:
-    "The markdown table of a run's rows."
-    head = ("| method | NFE | seeds | FID (FMNIST feat.) | KID ×1e3 | PSNR to guide | SSIM to guide "
+def results_table(rows:list, features:str='FMNIST feat.') -> str:
+    "The markdown table of a run's rows; `features` names the feature network of FID and KID."
+    head = (f"| method | NFE | seeds | FID ({features or 'n/a'}) | KID ×1e3 | PSNR to guide | SSIM to guide "
             "| PSNR to random real | LPIPS | DIP s | sampling s | total s |\n")
     head += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     _k = lambda v: v * 1e3 if v is not None else None
@@ -265,18 +280,22 @@ def results_table(rows:list) -> str:
     return head + body
 
 # %% ../nbs/06_experiments.ipynb #c030
-def save_samples_figure(images:dict, priors:dict, path, n:int=16):
+def save_samples_figure(images:dict, priors:dict, path, n:int=16, title:str=None):
     "One row of `n` samples per method (plus the guides and their targets), saved atomically as PNG."
     import matplotlib; import matplotlib.pyplot as plt
     items = [('held-out targets', priors['image']), ('DIP guides', priors['dip'])] + list(images.items())
     fig, axs = plt.subplots(len(items), 1, figsize=(n * 0.5, len(items) * 0.75 + 0.3))
     for ax, (k, x) in zip(axs, items): show_grid(x[:n], nrow=n, ax=ax, title=k)
+    if title: fig.suptitle(title, fontsize=11, color='crimson')
     plt.tight_layout()
     try: return atomic_write(path, write=lambda tmp: fig.savefig(tmp, format='png', dpi=90))
     finally: plt.close(fig)
 
 
 # %% ../nbs/06_experiments.ipynb #c031
+SMOKE_NOTE = ("A smoke run: the whole path at a tiny size (4 samples, one seed, 5 DIP iterations, every chain "
+              "capped at 4 steps). Its numbers are not results; do not quote them.")
+
 def write_run(
     run_dir,            # the new run folder
     cfg:ReproConfig,    # the config that ran
@@ -285,14 +304,16 @@ def write_run(
     command:str=None,   # the command line, recorded
     seconds:float=None, # wall time of the whole run
 ):
-    "Write results.json, results.md, samples.png and trajectories.gif into `run_dir`."
-    run_dir = Path(run_dir)
-    meta = dict(preset=cfg.name, date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(),
+    "Write results.json, results.md and samples.png (names with '-smoke' for smoke runs) into `run_dir`."
+    run_dir, sfx = Path(run_dir), '-smoke' if cfg.smoke else ''
+    meta = dict(preset=cfg.name, smoke=cfg.smoke, features=extras.get('features'), notes=extras.get('notes', []), date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(),
                 torch=torch.__version__, command=command, wall_s=seconds, config=asdict(cfg),
                 dip_seconds=extras['dip_seconds'], dip_psnr_to_targets=extras['dip_psnr'],
                 model=dict((k, extras['model_meta'].get(k)) for k in ('command', 'steps', 'hardware', 'wall_s')))
-    atomic_write(run_dir / 'results.json', json.dumps(dict(meta=meta, rows=rows), indent=1))
-    md = (f"# dip_ddpm reproduce: preset `{cfg.name}`\n\n{meta['date']} · {meta['hardware']} · torch {meta['torch']}"
+    if cfg.smoke: meta['warning'] = SMOKE_NOTE
+    atomic_write(run_dir / f'results{sfx}.json', json.dumps(dict(meta=meta, rows=rows), indent=1))
+    md = ((f"# SMOKE RUN, not results: preset `{cfg.name}`\n\n> {SMOKE_NOTE}\n\n" if cfg.smoke else
+           f"# dip_ddpm reproduce: preset `{cfg.name}`\n\n") + f"{meta['date']} · {meta['hardware']} · torch {meta['torch']}"
           + (f" · total {seconds / 60:.1f} min" if seconds else '') + (f"\n\ncommand: `{command}`" if command else '')
           + f"\n\n{cfg.n_samples} samples per row and seed; DIP guides: {cfg.dip_iters} steps, "
           + f"{extras['dip_seconds']:.1f} s for all {cfg.n_samples} (batched), "
@@ -301,22 +322,27 @@ def write_run(
           + f"K from noise {list(cfg.baseline_steps)}; blend w {list(cfg.blend_ws)} at {cfg.blend_steps} steps; "
           + f"truncated (t0, K, sampler) {[list(x) for x in cfg.truncated]}; "
           + f"free priors at {[list(x) for x in cfg.free_prior]}; "
-          + f"bf16 {cfg.bf16}; {cfg.n_ref} held-out reals for FID/KID.\n\n" + results_table(rows)
-          + "\nmean ± std over seeds; FID/KID against held-out reals in the shipped FMNIST classifier's features.\n")
-    atomic_write(run_dir / 'results.md', md)
-    if extras.get('images'): save_samples_figure(extras['images'], extras['priors'], run_dir / 'samples.png')
+          + f"bf16 {cfg.bf16}; {cfg.n_ref} held-out reals for FID/KID.\n\n"
+          + results_table(rows, {'FMNIST classifier': 'FMNIST feat.'}.get(extras.get('features'), extras.get('features')))
+          + "\nmean ± std over seeds; FID/KID against held-out reals in the "
+          + (f"{extras['features']} features.\n" if extras.get('features') else "features (none available: n/a).\n")
+          + ''.join(f"\n- note: {n}" for n in extras.get('notes', [])) + ('\n' if extras.get('notes') else ''))
+    atomic_write(run_dir / f'results{sfx}.md', md)
+    if extras.get('images'): save_samples_figure(extras['images'], extras['priors'], run_dir / f'samples{sfx}.png',
+                                                 title='SMOKE RUN: not results' if cfg.smoke else None)
     return md
 
 # %% ../nbs/06_experiments.ipynb #c032
 def trajectory_gif(cfg:ReproConfig, extras:dict, path, n:int=8):
     "Side-by-side GIF: DDIM from noise vs the first truncated DIP-guided setting, same number of steps."
     model, sched, _ = _load_model(cfg.model)
-    t0, K, m = cfg.truncated[0]
+    t0, K, m = cfg.truncated[0]; K = min(K, cfg.max_steps or K)
     dev = next(model.parameters()).device
     a = sample(model, sched, n=n, steps=K, method=m, seed=0, trajectory=True, progress=False, bf16=cfg.bf16)
     b = sample_truncated(model, sched, extras['priors']['dip'][:n].to(dev), t0=t0, steps=K, method=m, seed=0,
                          trajectory=True, progress=False, bf16=cfg.bf16)
-    return save_trajectory_gif({f'{m} from noise': a.trajectory, f'{m} from DIP at t0={t0}': b.trajectory}, path, n=n)
+    tag = 'SMOKE: ' if cfg.smoke else ''
+    return save_trajectory_gif({f'{tag}{m} from noise': a.trajectory, f'{tag}{m} from DIP at t0={t0}': b.trajectory}, path, n=n)
 
 # %% ../nbs/06_experiments.ipynb #c033
 def run_reproduce(
@@ -325,19 +351,43 @@ def run_reproduce(
     model:str=None,           # shipped model name or checkpoint path (default: the preset's)
     data:str=None,            # 'fmnist', 'digits' or an ImageFolder path (default: the preset's)
     n_samples:int=None,       # samples per row and seed (default: the preset's)
+    smoke:bool=False,         # the preset at a tiny size (`smoke_config`): checks the path, numbers are not results
     progress:bool=True,       # show progress bars
     command:str=None,         # the command line, recorded in the run folder
 ):
     "Run a preset end to end into a new run folder: (run_dir, rows, markdown). A failed run leaves no folder."
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {list(PRESETS)}")
     given = {k: v for k, v in dict(model=model, data=data, n_samples=n_samples).items() if v is not None}
-    cfg = dataclasses.replace(PRESETS[preset], **given)
+    cfg = dataclasses.replace(smoke_config(PRESETS[preset]) if smoke else PRESETS[preset], **given)
     check_config(cfg); check_writable(Path(out) / f'{cfg.name}-run', 'out')
     # recorded as used
     cfg = dataclasses.replace(cfg, bf16=resolve_bf16(cfg.bf16, 'cuda' if torch.cuda.is_available() else 'cpu'))
     run_dir, t0 = new_run_dir(out, cfg.name), time.perf_counter()
     try:
         rows, extras = reproduce(cfg, progress=progress, keep_images=True)
-        trajectory_gif(cfg, extras, run_dir / 'trajectories.gif')
+        trajectory_gif(cfg, extras, run_dir / f"trajectories{'-smoke' if cfg.smoke else ''}.gif")
         return run_dir, rows, write_run(run_dir, cfg, rows, extras, command, time.perf_counter() - t0)
     except BaseException: shutil.rmtree(run_dir, ignore_errors=True); raise
+
+# %% ../nbs/06_experiments.ipynb #2f18fbe5
+_PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'immunohistochemistry', 'hubble_deep_field', 'retina')
+
+def photo_folder(
+    path,            # folder to create (ImageFolder layout: path/<photo>/<crop>.png); must not exist
+    n:int=120,       # crops in all, spread over the photographs
+    size:int=64,     # side of each crop, in pixels
+    seed:int=0,      # seed of the crop positions and scales
+) -> Path:
+    "An offline RGB ImageFolder of `n` random `size`-pixel crops of scikit-image's bundled colour photographs."
+    from skimage import data as skdata
+    from PIL import Image
+    path = Path(path)
+    if path.exists(): raise FileExistsError(f"`path` {path} already exists; photo_folder writes a new folder only")
+    g = torch.Generator().manual_seed(seed)
+    for i in range(n):
+        name = _PHOTOS[i % len(_PHOTOS)]; im = getattr(skdata, name)()[..., :3]
+        s = int(torch.randint(size, min(im.shape[:2]) + 1, (1,), generator=g))           # crop side before resizing
+        y, x = (int(torch.randint(0, d - s + 1, (1,), generator=g)) for d in im.shape[:2])
+        (path / name).mkdir(parents=True, exist_ok=True)
+        Image.fromarray(im[y:y + s, x:x + s]).resize((size, size), Image.BILINEAR).save(path / name / f'{i:04d}.png')
+    return path

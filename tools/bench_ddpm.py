@@ -8,6 +8,7 @@
   the batch sizes the package uses, beside the default `prefer_bf16` picks on this device.
 
 usage: python tools/bench_ddpm.py [--preset small] [--bs 64] [--steps 30] [--device cpu] [--only precision]
+       python tools/bench_ddpm.py --only precision --preset base --size 64 --channels 3   (the paper preset's UNet)
 """
 import argparse, copy, statistics, time
 import torch, torch.nn.functional as F
@@ -52,7 +53,8 @@ def bare_ips(base, dls, sched, bf16, steps, bs, lr=1e-3):
 
 @torch.no_grad()
 def overhead(model, sched, bs, k, bf16, dev):
-    model.eval(); x = torch.randn(bs, 1, 28, 28, device=dev); t = torch.full((bs,), 500, device=dev)
+    c, hw = model.config['in_ch'], model.config['img_size']
+    model.eval(); x = torch.randn(bs, c, hw, hw, device=dev); t = torch.full((bs,), 500, device=dev)
     def fwd():
         with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=bf16): model(x, t)
     for _ in range(3): fwd()
@@ -66,7 +68,7 @@ def overhead(model, sched, bs, k, bf16, dev):
 def train_step_s(base, sched, bs, bf16, dev, k=4):
     "Median seconds of one bare training step (noising, forward, loss, backward, Adam) at batch `bs`."
     model = copy.deepcopy(base).train(); opt = torch.optim.Adam(model.parameters(), 1e-3)
-    x0 = torch.randn(bs, base.config['in_ch'], 28, 28, device=dev).clamp(-1, 1); ts = []
+    x0 = torch.randn(bs, base.config['in_ch'], base.config['img_size'], base.config['img_size'], device=dev).clamp(-1, 1); ts = []
     for i in range(k + 1):
         sync(dev); t0 = time.perf_counter()
         t = torch.randint(0, sched.T, (bs,), device=dev); eps = torch.randn_like(x0)
@@ -77,7 +79,8 @@ def train_step_s(base, sched, bs, bf16, dev, k=4):
     return statistics.median(ts)
 
 def precision_table(base, sched, dev, name='small', bss=(16, 64, 128)):
-    print(f"\nPrecision table | {name} UNet ({n_params(base)/1e6:.2f}M params), 28x28 | {_hardware()} | torch {torch.__version__}\n")
+    hw = base.config['img_size']
+    print(f"\nPrecision table | {name} UNet ({n_params(base)/1e6:.2f}M params), {base.config['in_ch']}x{hw}x{hw} | {_hardware()} | torch {torch.__version__}\n")
     print("| batch | train img/s fp32 | train img/s bf16 | sampling step s fp32 | sampling step s bf16 | faster |\n|---:|---:|---:|---:|---:|---|")
     for bs in bss:
         tr = [bs / train_step_s(base, sched, bs, b, dev) for b in (False, True)]
@@ -90,8 +93,9 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(); ap.add_argument('--preset', default='small'); ap.add_argument('--bs', type=int, default=64)
     ap.add_argument('--steps', type=int, default=30); ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
     ap.add_argument('--only', default='', help="'precision': print the precision table only")
+    ap.add_argument('--size', type=int, default=28); ap.add_argument('--channels', type=int, default=1)
     a = ap.parse_args(); dev = torch.device(a.device); torch.manual_seed(0)
-    sched = NoiseSchedule.linear(); base = unet_preset(a.preset).to(dev)
+    sched = NoiseSchedule.linear(); base = unet_preset(a.preset, in_ch=a.channels, img_size=a.size).to(dev)
     if a.only == 'precision': precision_table(base, sched, dev, a.preset); raise SystemExit
     dls = get_dls(load_images('fmnist', 'train', n=a.steps * a.bs), load_images('fmnist', 'test', n=a.bs), bs=a.bs, n_valid=a.bs, device=dev)
     rows = []
