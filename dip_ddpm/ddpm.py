@@ -21,14 +21,17 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *
 from fastai.optimizer import OptimWrapper
+from fastai.torch_core import rank_distrib, num_distrib
+from fastai.callback.progress import ProgressCallback
 from .schedules import NoiseSchedule
 from .unet import UNet, unet_preset, n_params
 from .data import load_images, get_dls, show_grid
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'PRETRAINED', 'DDPMNoise', 'noise_mse', 'EMA', 'CPUBFloat16', 'ddpm_learner',
-           'save_ddpm', 'load_ddpm', 'SaveDDPM', 'train_ddpm', 'ddpm_step', 'ddim_step', 'make_timesteps',
-           'check_timesteps', 'check_images_for', 'SampleResult', 'sample', 'pretrained_path', 'load_pretrained']
+__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'PRETRAINED', 'DDPMNoise', 'noise_mse', 'unwrap', 'EMA', 'CPUBFloat16', 'ddpm_learner',
+           'save_ddpm', 'load_ddpm', 'SaveDDPM', 'ddp_trainer', 'train_ddpm', 'ddpm_step', 'ddim_step',
+           'make_timesteps', 'check_timesteps', 'check_images_for', 'SampleResult', 'sample', 'pretrained_path',
+           'load_pretrained']
 
 # %% ../nbs/02_ddpm.ipynb #c006
 class DDPMNoise(Callback):
@@ -46,15 +49,19 @@ def noise_mse(pred:Tensor, eps:Tensor) -> Tensor:
     return F.mse_loss(pred.float(), eps.float())
 
 # %% ../nbs/02_ddpm.ipynb #c008
+def unwrap(model:nn.Module) -> nn.Module:
+    "The model inside a `DistributedDataParallel` wrapper (several processes), else `model` itself."
+    return getattr(model, 'module', model) if isinstance(model, nn.parallel.DistributedDataParallel) else model
+
 class EMA(Callback):
     "Keep `learn.ema_model`, an exponential moving average (decay `decay`) of the model's weights."
     order = 70   # after the optimiser step
     def __init__(self, decay:float=0.999): self.decay = decay
     def before_fit(self):
         if getattr(self.learn, 'ema_model', None) is None:
-            self.learn.ema_model = AveragedModel(self.learn.model, multi_avg_fn=get_ema_multi_avg_fn(self.decay),
+            self.learn.ema_model = AveragedModel(unwrap(self.learn.model), multi_avg_fn=get_ema_multi_avg_fn(self.decay),
                                                  use_buffers=True)
-    def after_step(self): self.learn.ema_model.update_parameters(self.learn.model)
+    def after_step(self): self.learn.ema_model.update_parameters(unwrap(self.learn.model))
 
 class CPUBFloat16(Callback):
     "bf16 autocast on the CPU for the forward pass and the loss (fastai's own autocast is CUDA-only)."
@@ -125,7 +132,7 @@ def load_ddpm(path, device='cpu', ema:bool=True):
 
 # %% ../nbs/02_ddpm.ipynb #c017
 class SaveDDPM(Callback):
-    "Save a `save_ddpm` checkpoint to `path` after every epoch and at the end of training."
+    "Save a `save_ddpm` checkpoint to `path` after every epoch (rank 0 only, when several processes train)."
     order = 80
     def __init__(self, path, meta:dict=None): self.path, self.meta, self.t0 = Path(path), dict(meta or {}), None
     def before_fit(self): self.t0, self.steps0 = time.time(), self.meta.get('steps', 0)
@@ -134,8 +141,23 @@ class SaveDDPM(Callback):
         vals = self.recorder.values[-1] if self.recorder.values else []
         wall = round(self.meta.get('wall_s', 0) + time.time() - self.t0, 1)
         meta = dict(self.meta, steps=steps, epochs_done=self.epoch + 1, wall_s=wall,
-                    valid_loss=float(vals[1]) if len(vals) > 1 else None)
-        save_ddpm(self.path, self.learn.model, self.learn.sched, self.learn.ema_model, meta)
+                    valid_loss=float(vals[1]) if len(vals) > 1 else None, world_size=max(num_distrib(), 1))
+        if num_distrib() > 1:              # every rank reports its own step count (a collective: all must call it)
+            ranks = [None] * num_distrib(); torch.distributed.all_gather_object(ranks, self.learn.train_iter)
+            meta['rank_steps'] = ranks
+        if rank_distrib() == 0: save_ddpm(self.path, unwrap(self.learn.model), self.learn.sched, self.learn.ema_model, meta)
+
+# %% ../nbs/02_ddpm.ipynb #5ef13bf2
+def ddp_trainer(**kwargs):
+    "fastai's `DistributedTrainer` (the callback `learn.distrib_ctx()` adds), made to work on CPU processes too."
+    from fastai.distributed import DistributedTrainer, DistributedDL
+    class GlooDL(DistributedDL):
+        def _broadcast(self, t, rank):          # fastai uses a CUDA tensor (NCCL needs one); gloo wants a CPU tensor
+            if torch.distributed.get_backend() == 'nccl': return super()._broadcast(t, rank)
+            t = torch.tensor(t, dtype=torch.long); torch.distributed.broadcast(t, rank); return t.tolist()
+    class DDPTrainer(DistributedTrainer):
+        def _wrap_dl(self, dl): return dl if isinstance(dl, DistributedDL) else GlooDL(dl, device=self.learn.model.device)
+    return DDPTrainer(**kwargs)
 
 # %% ../nbs/02_ddpm.ipynb #c018
 def train_ddpm(
@@ -167,6 +189,7 @@ def train_ddpm(
     ck = load_checkpoint(out, CKPT_FORMAT, CKPT_VERSION, weights=('model', 'ema')) if resume and out.exists() else None
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     bf16 = resolve_bf16(bf16, device)
+    dist = num_distrib() > 1                     # launched by torchrun / accelerate launch with several processes
     with isolated_rng(seed):
         xtr = load_images(data, 'train', n=n_train, size=size, channels=channels)
         dls = get_dls(xtr, load_images(data, 'test', n=1024, size=size, channels=channels), bs=bs, device=device,
@@ -184,7 +207,15 @@ def train_ddpm(
         if ck is not None:
             learn.ema_model = AveragedModel(learn.model, multi_avg_fn=get_ema_multi_avg_fn(ema_decay), use_buffers=True)
             learn.ema_model.module.load_state_dict(ck['ema'])
-        learn.fit_one_cycle(epochs, lr)
+        if not dist: learn.fit_one_cycle(epochs, lr); return learn
+        # no BatchNorm in the UNet to synchronise; cpu=True: Accelerate's switch for gloo processes on the CPU
+        cb = ddp_trainer(sync_bn=False, cpu=device.type == 'cpu')
+        learn.add_cb(cb)
+        if rank_distrib(): learn.remove_cb(ProgressCallback)   # one progress bar, rank 0's
+        try:
+            with isolated_rng(seed + rank_distrib()):   # rank 0's weights reach every rank (DDP); the noise differs
+                learn.fit_one_cycle(epochs, lr)
+        finally: learn.remove_cb(cb)
     return learn
 
 # %% ../nbs/02_ddpm.ipynb #c021
