@@ -188,8 +188,10 @@ def train_ddpm(
         raise ValueError(f"`epochs` must be an int >= 1, got {epochs!r}: no training, no checkpoint")
     ck = load_checkpoint(out, CKPT_FORMAT, CKPT_VERSION, weights=('model', 'ema')) if resume and out.exists() else None
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    bf16 = resolve_bf16(bf16, device)
     dist = num_distrib() > 1                     # launched by torchrun / accelerate launch with several processes
+    if dist and device.type == 'cuda' and device.index is None:      # one GPU per process: torchrun's LOCAL_RANK
+        device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0))); torch.cuda.set_device(device)
+    bf16 = resolve_bf16(bf16, device)
     with isolated_rng(seed):
         xtr = load_images(data, 'train', n=n_train, size=size, channels=channels)
         dls = get_dls(xtr, load_images(data, 'test', n=1024, size=size, channels=channels), bs=bs, device=device,
@@ -215,7 +217,11 @@ def train_ddpm(
         try:
             with isolated_rng(seed + rank_distrib()):   # rank 0's weights reach every rank (DDP); the noise differs
                 learn.fit_one_cycle(epochs, lr)
-        finally: learn.remove_cb(cb)
+            torch.distributed.barrier()                 # every rank done, rank 0's checkpoint written
+        finally:
+            learn.remove_cb(cb)
+            # a process group left to the interpreter's exit can abort it ('terminate called without an active exception')
+            if torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
     return learn
 
 # %% ../nbs/02_ddpm.ipynb #c021
