@@ -6,7 +6,7 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/cli.html.md"""
 
 # %% ../nbs/07_cli.ipynb #c4b7512c
 from __future__ import annotations
-import os, sys
+import sys
 from pathlib import Path
 from fastcore.script import call_parse, anno_parser
 
@@ -86,7 +86,8 @@ def dip_ddpm_train(
     prec = True if bf16 else (False if fp32 else None)
     train_ddpm(out, data, preset, size, channels, epochs, bs, lr, T, schedule, prec, ema_decay, n_train, resume,
                overwrite, seed, command=' '.join(['dip_ddpm_train'] + sys.argv[1:]))
-    if int(os.environ.get('RANK', 0)) == 0: print(f"saved {out}")      # one line under torchrun, from rank 0
+    from fastai.torch_core import rank_distrib
+    if rank_distrib() == 0: print(f"saved {out}")      # one line under torchrun, from rank 0
 
 @call_parse
 def dip_ddpm_train_classifier(

@@ -51,7 +51,7 @@ def noise_mse(pred:Tensor, eps:Tensor) -> Tensor:
 # %% ../nbs/02_ddpm.ipynb #c008
 def unwrap(model:nn.Module) -> nn.Module:
     "The model inside a `DistributedDataParallel` wrapper (several processes), else `model` itself."
-    return getattr(model, 'module', model) if isinstance(model, nn.parallel.DistributedDataParallel) else model
+    return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else model
 
 class EMA(Callback):
     "Keep `learn.ema_model`, an exponential moving average (decay `decay`) of the model's weights."
@@ -145,7 +145,8 @@ class SaveDDPM(Callback):
         if num_distrib() > 1:              # every rank reports its own step count (a collective: all must call it)
             ranks = [None] * num_distrib(); torch.distributed.all_gather_object(ranks, self.learn.train_iter)
             meta['rank_steps'] = ranks
-        if rank_distrib() == 0: save_ddpm(self.path, unwrap(self.learn.model), self.learn.sched, self.learn.ema_model, meta)
+        if rank_distrib() == 0:
+            save_ddpm(self.path, unwrap(self.learn.model), self.learn.sched, self.learn.ema_model, meta)
 
 # %% ../nbs/02_ddpm.ipynb #5ef13bf2
 def ddp_trainer(**kwargs):
@@ -156,7 +157,8 @@ def ddp_trainer(**kwargs):
             if torch.distributed.get_backend() == 'nccl': return super()._broadcast(t, rank)
             t = torch.tensor(t, dtype=torch.long); torch.distributed.broadcast(t, rank); return t.tolist()
     class DDPTrainer(DistributedTrainer):
-        def _wrap_dl(self, dl): return dl if isinstance(dl, DistributedDL) else GlooDL(dl, device=self.learn.model.device)
+        def _wrap_dl(self, dl):
+            return dl if isinstance(dl, DistributedDL) else GlooDL(dl, device=self.learn.model.device)
     return DDPTrainer(**kwargs)
 
 # %% ../nbs/02_ddpm.ipynb #c018
@@ -190,7 +192,11 @@ def train_ddpm(
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     dist = num_distrib() > 1                     # launched by torchrun / accelerate launch with several processes
     if dist and device.type == 'cuda' and device.index is None:      # one GPU per process: torchrun's LOCAL_RANK
-        device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0))); torch.cuda.set_device(device)
+        local, n_gpu = int(os.environ.get('LOCAL_RANK', 0)), torch.cuda.device_count()
+        if local >= n_gpu: raise RuntimeError(f"process {local} on this machine has no GPU of its own ({n_gpu} visible): "
+                                              f"launch at most {n_gpu} per machine, or train on the CPU with "
+                                              "CUDA_VISIBLE_DEVICES=''")
+        device = torch.device('cuda', local); torch.cuda.set_device(device)
     bf16 = resolve_bf16(bf16, device)
     with isolated_rng(seed):
         xtr = load_images(data, 'train', n=n_train, size=size, channels=channels)
@@ -220,7 +226,8 @@ def train_ddpm(
             torch.distributed.barrier()                 # every rank done, rank 0's checkpoint written
         finally:
             learn.remove_cb(cb)
-            # a process group left to the interpreter's exit can abort it ('terminate called without an active exception')
+            # a process group left to the interpreter's exit can abort it
+            # ('terminate called without an active exception')
             if torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
     return learn
 

@@ -6,7 +6,7 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/experiments.html.md"""
 
 # %% ../nbs/06_experiments.ipynb #c003
 from __future__ import annotations
-import dataclasses, datetime, json, os, shutil, sys, time, warnings
+import dataclasses, datetime, json, os, shutil, sys, tempfile, time, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
@@ -15,7 +15,7 @@ from torch import Tensor
 from fastprogress.fastprogress import progress_bar
 from .schedules import NoiseSchedule
 from .data import load_images, show_grid
-from .core import hardware, resolve_bf16, check_images, atomic_write, check_writable
+from .core import hardware, resolve_bf16, check_images, atomic_write, check_writable, isolated_rng
 from .ddpm import load_pretrained, load_ddpm, sample
 from .dip import fit_dip
 from .integration import sample_blend, sample_truncated, save_trajectory_gif
@@ -52,7 +52,8 @@ class ReproConfig:
 # dip_iters, from 04_integration's DIP-iterations x t0 axis (128 held-out guides, 20 DDIM steps, seeds 0-2): 100
 # iterations is the cheapest guide that beats every sampler from noise (FID 2.1 at t0=200, against 3.4 for 50 respaced
 # DDPM steps; all 1000 steps score 3.9 in the README's run); 50 only ties 50 DDPM steps from noise at twice their cost,
-# and 150 gains 0.3 FID (about 2 std) for 50 % more DIP time. `paper` scales its old 300 by the same 2/3; it is not measured at 64 px.
+# and 150 gains 0.3 FID (about 2 std) for 50 % more DIP time. `paper` scales its old 300 by the same 2/3; it is not
+# measured at 64 px.
 PRESETS = {
     'quick': ReproConfig(),
     'cpu': ReproConfig(name='cpu', n_samples=128, n_ref=2000, seeds=(0, 1, 2), full_seeds=(0,), baseline_steps=(50, 20),
@@ -305,8 +306,9 @@ def write_run(
     seconds:float=None, # wall time of the whole run
 ):
     "Write results.json, results.md and samples.png (names with '-smoke' for smoke runs) into `run_dir`."
-    run_dir, sfx = Path(run_dir), '-smoke' if cfg.smoke else ''
-    meta = dict(preset=cfg.name, smoke=cfg.smoke, features=extras.get('features'), notes=extras.get('notes', []), date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(),
+    run_dir, sfx, feats = Path(run_dir), '-smoke' if cfg.smoke else '', extras.get('features')
+    meta = dict(preset=cfg.name, smoke=cfg.smoke, features=extras.get('features'), notes=extras.get('notes', []),
+                date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(),
                 torch=torch.__version__, command=command, wall_s=seconds, config=asdict(cfg),
                 dip_seconds=extras['dip_seconds'], dip_psnr_to_targets=extras['dip_psnr'],
                 model=dict((k, extras['model_meta'].get(k)) for k in ('command', 'steps', 'hardware', 'wall_s')))
@@ -323,9 +325,9 @@ def write_run(
           + f"truncated (t0, K, sampler) {[list(x) for x in cfg.truncated]}; "
           + f"free priors at {[list(x) for x in cfg.free_prior]}; "
           + f"bf16 {cfg.bf16}; {cfg.n_ref} held-out reals for FID/KID.\n\n"
-          + results_table(rows, {'FMNIST classifier': 'FMNIST feat.'}.get(extras.get('features'), extras.get('features')))
+          + results_table(rows, 'FMNIST feat.' if feats == 'FMNIST classifier' else feats)
           + "\nmean ± std over seeds; FID/KID against held-out reals in the "
-          + (f"{extras['features']} features.\n" if extras.get('features') else "features (none available: n/a).\n")
+          + (f"{feats} features.\n" if feats else "features (none available: n/a).\n")
           + ''.join(f"\n- note: {n}" for n in extras.get('notes', [])) + ('\n' if extras.get('notes') else ''))
     atomic_write(run_dir / f'results{sfx}.md', md)
     if extras.get('images'): save_samples_figure(extras['images'], extras['priors'], run_dir / f'samples{sfx}.png',
@@ -342,7 +344,8 @@ def trajectory_gif(cfg:ReproConfig, extras:dict, path, n:int=8):
     b = sample_truncated(model, sched, extras['priors']['dip'][:n].to(dev), t0=t0, steps=K, method=m, seed=0,
                          trajectory=True, progress=False, bf16=cfg.bf16)
     tag = 'SMOKE: ' if cfg.smoke else ''
-    return save_trajectory_gif({f'{tag}{m} from noise': a.trajectory, f'{tag}{m} from DIP at t0={t0}': b.trajectory}, path, n=n)
+    return save_trajectory_gif({f'{tag}{m} from noise': a.trajectory, f'{tag}{m} from DIP at t0={t0}': b.trajectory},
+                               path, n=n)
 
 # %% ../nbs/06_experiments.ipynb #c033
 def run_reproduce(
@@ -375,19 +378,23 @@ _PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'immunohistochemistry', '
 def photo_folder(
     path,            # folder to create (ImageFolder layout: path/<photo>/<crop>.png); must not exist
     n:int=120,       # crops in all, spread over the photographs
-    size:int=64,     # side of each crop, in pixels
+    size:int=64,     # side of each crop after resizing, in pixels
     seed:int=0,      # seed of the crop positions and scales
 ) -> Path:
-    "An offline RGB ImageFolder of `n` random `size`-pixel crops of scikit-image's bundled colour photographs."
+    "An offline RGB ImageFolder of `n` random square crops of scikit-image's bundled colour photographs."
     from skimage import data as skdata
+    from torchvision.transforms import RandomResizedCrop
     from PIL import Image
     path = Path(path)
     if path.exists(): raise FileExistsError(f"`path` {path} already exists; photo_folder writes a new folder only")
-    g = torch.Generator().manual_seed(seed)
-    for i in range(n):
-        name = _PHOTOS[i % len(_PHOTOS)]; im = getattr(skdata, name)()[..., :3]
-        s = int(torch.randint(size, min(im.shape[:2]) + 1, (1,), generator=g))           # crop side before resizing
-        y, x = (int(torch.randint(0, d - s + 1, (1,), generator=g)) for d in im.shape[:2])
-        (path / name).mkdir(parents=True, exist_ok=True)
-        Image.fromarray(im[y:y + s, x:x + s]).resize((size, size), Image.BILINEAR).save(path / name / f'{i:04d}.png')
-    return path
+    if not isinstance(n, int) or n < 1: raise ValueError(f"`n` must be an int >= 1, got {n!r}")
+    crop = RandomResizedCrop(size, scale=(0.02, 1.0), ratio=(1.0, 1.0))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f'.{path.name}-'))   # beside `path`: the rename is atomic
+    try:
+        with isolated_rng(seed):              # torchvision draws the crops from torch's global generator
+            for i in range(n):
+                name = _PHOTOS[i % len(_PHOTOS)]; (tmp / name).mkdir(exist_ok=True)
+                crop(Image.fromarray(getattr(skdata, name)()[..., :3])).save(tmp / name / f'{i:04d}.png')
+        return tmp.rename(path)               # the whole folder appears at once, or not at all
+    except BaseException: shutil.rmtree(tmp, ignore_errors=True); raise
