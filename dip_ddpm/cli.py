@@ -39,7 +39,7 @@ def sample(
     model:str='fmnist',         # shipped model name or checkpoint path
     n:int=64,                   # number of samples
     steps:int=50,               # reverse steps (NFE)
-    method:str='ddim',          # 'ddpm' or 'ddim'
+    method:str='ddim',          # 'ddpm', 'ddim' or 'dpm++'
     seed:int=0,                 # random seed
     overwrite:bool=False,       # replace an existing `out`
     no_progress:bool=False,     # hide the progress bar

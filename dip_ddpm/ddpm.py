@@ -1,4 +1,4 @@
-"""A fastai Learner that trains the noise predictor, versioned checkpoints, and the DDPM and DDIM samplers.
+"""A fastai Learner that trains the noise predictor, versioned checkpoints, and the DDPM, DDIM and DPM-Solver++(2M) samplers.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/ddpm.html.md"""
 
@@ -28,10 +28,10 @@ from .unet import UNet, unet_preset, n_params
 from .data import load_images, get_dls, show_grid
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'PRETRAINED', 'DDPMNoise', 'noise_mse', 'unwrap', 'EMA', 'CPUBFloat16', 'ddpm_learner',
-           'save_ddpm', 'load_ddpm', 'SaveDDPM', 'ddp_trainer', 'train_ddpm', 'ddpm_step', 'ddim_step',
-           'make_timesteps', 'check_timesteps', 'check_images_for', 'SampleResult', 'sample', 'pretrained_path',
-           'load_pretrained']
+__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'METHODS', 'PRETRAINED', 'DDPMNoise', 'noise_mse', 'unwrap', 'EMA', 'CPUBFloat16',
+           'ddpm_learner', 'save_ddpm', 'load_ddpm', 'SaveDDPM', 'ddp_trainer', 'train_ddpm', 'ddpm_step', 'ddim_step',
+           'log_snr', 'dpmpp_step', 'make_timesteps', 'check_timesteps', 'logsnr_timesteps', 'check_images_for',
+           'SampleResult', 'sample', 'pretrained_path', 'load_pretrained']
 
 # %% ../nbs/02_ddpm.ipynb #c006
 class DDPMNoise(Callback):
@@ -285,6 +285,34 @@ def ddim_step(sched:NoiseSchedule, # the noise schedule
     x = math.sqrt(ab_prev) * x0 + math.sqrt(max(1 - ab_prev - sigma ** 2, 0.0)) * eps
     return x + sigma * (torch.randn_like(x_t) if noise is None else noise) if sigma > 0 else x
 
+# %% ../nbs/02_ddpm.ipynb #a3d0b0cf
+def log_snr(sched:NoiseSchedule, t:int) -> float:
+    "lambda_t = log(alpha_t / sigma_t) = 0.5 log(abar_t / (1 - abar_t)); +inf at t = -1 (the data)."
+    if t < 0: return math.inf
+    ab = sched.alpha_bar[t].item()
+    return 0.5 * (math.log(ab) - math.log1p(-ab))
+
+def dpmpp_step(sched:NoiseSchedule, # the noise schedule
+               x_t:Tensor,          # the current state
+               eps:Tensor,          # the model's noise estimate at `t`
+               t:int,               # current timestep
+               t_prev:int,          # the next timestep (-1: the end)
+               prev:tuple=None,     # (x0 prediction, its timestep) of the step before; None: a first-order step
+               clip_x0:bool=True,   # clip the implied x0 to [-1, 1]
+              ) -> tuple:
+    "One DPM-Solver++(2M) step t -> t_prev: (new state, (x0 prediction, t)) for the next step's `prev`."
+    ab, ab_prev = _abar_pair(sched, t, t_prev)
+    x0, _ = _x0_eps(sched, x_t, eps, t, clip_x0)
+    if t_prev < 0: return x0, (x0, t)              # sigma = 0, lambda = inf: the data prediction itself
+    lam, h = log_snr(sched, t), log_snr(sched, t_prev) - log_snr(sched, t)
+    d = x0
+    if prev is not None:
+        x0_last, t_last = prev
+        if not t_last > t: raise ValueError(f"`prev` must come from a step before t={t}, got its t={t_last}")
+        r = (lam - log_snr(sched, t_last)) / h
+        d = (1 + 1 / (2 * r)) * x0 - (1 / (2 * r)) * x0_last
+    return math.sqrt((1 - ab_prev) / (1 - ab)) * x_t - math.sqrt(ab_prev) * math.expm1(-h) * d, (x0, t)
+
 # %% ../nbs/02_ddpm.ipynb #c028
 def make_timesteps(t_start:int, steps:int) -> list:
     "`steps` strictly decreasing timesteps, evenly spaced from `t_start` down to 0."
@@ -300,6 +328,19 @@ def check_timesteps(sched:NoiseSchedule, timesteps) -> list:
         raise ValueError(f"`timesteps` must lie in [0, {sched.T-1}], got [{min(ts)}, {max(ts)}]")
     if any(b >= a for a, b in zip(ts, ts[1:])):
         raise ValueError("`timesteps` must be strictly decreasing (sampling order)")
+    return ts
+
+# %% ../nbs/02_ddpm.ipynb #deddf165
+def logsnr_timesteps(sched:NoiseSchedule, t_start:int, steps:int) -> list:
+    "`steps` strictly decreasing timesteps from `t_start` to 0, evenly spaced in log-SNR lambda (DPM-Solver's spacing)."
+    make_timesteps(t_start, steps)                                   # the same checks of `steps`
+    if steps == 1: return [t_start]
+    ab = sched.alpha_bar[:t_start + 1].double()
+    lam = 0.5 * (ab.log() - (-ab).log1p())                           # increasing as t falls
+    ts = [int((lam - l).abs().argmin()) for l in torch.linspace(lam[t_start].item(), lam[0].item(), steps)]
+    for i in range(steps - 2, -1, -1): ts[i] = max(ts[i], ts[i + 1] + 1)     # distinct after rounding...
+    ts[0] = t_start
+    for i in range(1, steps): ts[i] = min(ts[i], ts[i - 1] - 1)              # ...and still within [0, t_start]
     return ts
 
 # %% ../nbs/02_ddpm.ipynb #c030
@@ -322,6 +363,8 @@ class SampleResult:
         return f"SampleResult(images={tuple(self.images.shape)}, nfe={self.nfe}, seconds={self.seconds:.2f})"
 
 # %% ../nbs/02_ddpm.ipynb #c032
+METHODS = ('ddpm', 'ddim', 'dpm++')
+
 @torch.no_grad()
 def sample(
     model:nn.Module,       # the noise predictor (an EMA copy, usually)
@@ -329,9 +372,9 @@ def sample(
     n:int=None,            # number of samples, when starting from noise
     x_t:Tensor=None,       # a start state instead of noise (then `t_start` is its timestep)
     t_start:int=None,      # timestep of the start (default: T-1)
-    steps:int=None,        # number of reverse steps, evenly spaced (default: every timestep)
+    steps:int=None,        # number of reverse steps (default: every timestep); even in t, for 'dpm++' in lambda
     timesteps=None,        # an explicit, strictly decreasing list instead of `steps`
-    method:str='ddpm',     # 'ddpm' (ancestral) or 'ddim'
+    method:str='ddpm',     # 'ddpm' (ancestral), 'ddim' or 'dpm++' (DPM-Solver++(2M))
     eta:float=0.0,         # DDIM noise: 0 deterministic, 1 DDPM-like
     seed:int=None,         # seed of the start noise and the step noise (own generator)
     clip_x0:bool=True,     # clip each implied x0 to [-1, 1]
@@ -340,11 +383,14 @@ def sample(
     progress:bool=True,    # show a progress bar
     device=None,           # default: the device of `x_t`, else of the model
 ) -> SampleResult:
-    "Sample with DDPM (respaced when `steps` < t_start+1) or DDIM, from noise or from `x_t` at `t_start`."
-    if method not in ('ddpm', 'ddim'): raise ValueError(f"`method` must be 'ddpm' or 'ddim', got {method!r}")
+    "Sample with DDPM (respaced when `steps` < t_start+1), DDIM or DPM-Solver++(2M), from noise or from `x_t`."
+    if method not in METHODS: raise ValueError(f"`method` must be one of {METHODS}, got {method!r}")
     if not 0 <= eta <= 1: raise ValueError(f"`eta` must lie in [0, 1], got {eta}")
+    if method == 'dpm++' and eta: raise ValueError(f"`eta` is DDIM's; 'dpm++' is the deterministic solver, got eta={eta}")
     t_start, steps = sched.check_start(sched.T - 1 if t_start is None else t_start, steps)
-    if timesteps is None: timesteps = make_timesteps(t_start, t_start + 1 if steps is None else steps)
+    if timesteps is None:
+        K = t_start + 1 if steps is None else steps
+        timesteps = logsnr_timesteps(sched, t_start, K) if method == 'dpm++' else make_timesteps(t_start, K)
     ts = check_timesteps(sched, timesteps)
     dev = torch.device(device) if device is not None else (x_t.device if x_t is not None else module_device(model))
     gen = torch.Generator(dev).manual_seed(seed) if seed is not None else None
@@ -360,7 +406,7 @@ def sample(
 # %% ../nbs/02_ddpm.ipynb #c033
 def _sample_loop(model, sched, x, ts, method, eta, gen, clip_x0, keep, bf16, progress):
     was_training = model.training; model.eval()
-    traj, t0 = ([x.cpu()] if keep else None), time.perf_counter()
+    traj, t0, prev = ([x.cpu()] if keep else None), time.perf_counter(), None
     it = progress_bar(range(len(ts)), leave=False) if progress else range(len(ts))
     for i in it:
         t, tp = ts[i], (ts[i + 1] if i + 1 < len(ts) else -1)
@@ -372,8 +418,9 @@ def _sample_loop(model, sched, x, ts, method, eta, gen, clip_x0, keep, bf16, pro
                                      "returned")
         noise = torch.randn(x.shape, generator=gen, device=x.device,
                             dtype=x.dtype) if (tp >= 0 and (method == 'ddpm' or eta > 0)) else None
-        x = ddpm_step(sched, x, eps, t, tp, noise,
-                      clip_x0) if method == 'ddpm' else ddim_step(sched, x, eps, t, tp, eta, noise, clip_x0)
+        if method == 'ddpm': x = ddpm_step(sched, x, eps, t, tp, noise, clip_x0)
+        elif method == 'ddim': x = ddim_step(sched, x, eps, t, tp, eta, noise, clip_x0)
+        else: x, prev = dpmpp_step(sched, x, eps, t, tp, prev, clip_x0)
         if keep: traj.append(x.cpu())
     if x.device.type == 'cuda': torch.cuda.synchronize(x.device)
     model.train(was_training)

@@ -62,7 +62,7 @@ def sample_truncated(
     seed:int=None,       # seed of the start noise and the step noise
     **kw,                # passed on to `sample` (method, bf16, progress, ...)
 ) -> SampleResult:
-    "Truncated start: noise `guides` to `t0`, then `steps` (<= t0+1) respaced DDPM or DDIM steps down to 0."
+    "Truncated start: noise `guides` to `t0`, then `steps` (<= t0+1) DDPM, DDIM or DPM-Solver++ steps down to 0."
     _check_guides(model, guides)
     sched.check_start(t0, steps, name='t0')
     return sample(model, sched, x_t=truncated_start(sched, guides, t0, seed), t_start=t0, steps=steps, seed=seed, **kw)
@@ -119,7 +119,7 @@ def truncated_grid(
     guides:Tensor,            # one guide per sample
     t0s=(100, 200, 400, 600), # start timesteps
     steps=(5, 10, 20),        # reverse step counts
-    method:str='ddim',        # 'ddim' or 'ddpm'
+    method:str='ddim',        # 'ddim', 'dpm++' or 'ddpm'
     seed:int=0,               # sampler seed (the same for every cell)
     bf16:bool=None,           # bf16 autocast; None: this machine's measured default
 ) -> dict:
@@ -137,7 +137,7 @@ def explorer(model, sched, guides:Tensor, n:int=8):
     out = W.Output()
     t0 = W.IntSlider(300, min=1, max=sched.T - 1, step=1, description='t0')
     K = W.IntSlider(20, min=1, max=200, description='steps')
-    meth = W.Dropdown(options=['ddim', 'ddpm'], description='sampler')
+    meth = W.Dropdown(options=['ddim', 'dpm++', 'ddpm'], description='sampler')
     seed = W.IntText(0, description='seed'); go = W.Button(description='re-sample')
     def run(*_):
         with out:
