@@ -16,15 +16,15 @@ from fastprogress.fastprogress import progress_bar
 from .schedules import NoiseSchedule
 from .data import load_images, show_grid
 from .core import hardware, resolve_bf16, check_images, atomic_write, check_writable, isolated_rng
-from .ddpm import load_pretrained, load_ddpm, sample
+from .ddpm import load_pretrained, load_ddpm, sample, METHODS
 from .dip import fit_dip
 from .integration import sample_blend, sample_truncated, save_trajectory_gif
 from .metrics import RefStats, psnr, ssim, mean_std, ClassifierFeatures, lpips_model, MetricUnavailable
 
 # %% auto #0
-__all__ = ['PRESETS', 'SMOKE_NOTE', 'ReproConfig', 'check_config', 'plan_rows', 'smoke_config', 'run_row', 'make_priors',
-           'row_metrics', 'reproduce', 'new_run_dir', 'results_table', 'save_samples_figure', 'write_run',
-           'trajectory_gif', 'run_reproduce', 'photo_folder']
+__all__ = ['PRESETS', 'NAMES', 'SMOKE_NOTE', 'ReproConfig', 'check_config', 'plan_rows', 'smoke_config', 'run_row', 'make_priors',
+           'row_metrics', 'reproduce', 'new_run_dir', 'results_table', 'save_samples_figure', 'pareto_front',
+           'pareto_figure', 'write_run', 'trajectory_gif', 'run_reproduce', 'photo_folder']
 
 # %% ../nbs/06_experiments.ipynb #c006
 @dataclass
@@ -38,9 +38,10 @@ class ReproConfig:
     seeds: tuple = (0, 1)                  # sampler seeds for every row of <= 200 NFE
     full_seeds: tuple = (0,)               # seeds for the 1000-step DDPM row
     baseline_steps: tuple = (20,)          # K for respaced DDPM and DDIM from noise
+    dpmpp_steps: tuple = (10,)             # K (= NFE) for DPM-Solver++(2M) from noise
     blend_ws: tuple = (0.5, 1.0)
     blend_steps: int = 200
-    truncated: tuple = ((300, 20, 'ddim'),)         # (t0, K, method)
+    truncated: tuple = ((300, 20, 'ddim'), (300, 10, 'dpm++'))   # (t0, K, method)
     free_prior: tuple = ((300, 20, 'ddim'),)        # truncated settings also run from free priors
     dip_iters: int = 60
     dip_down: tuple = (32, 32, 64, 64)
@@ -57,12 +58,14 @@ class ReproConfig:
 PRESETS = {
     'quick': ReproConfig(),
     'cpu': ReproConfig(name='cpu', n_samples=128, n_ref=2000, seeds=(0, 1, 2), full_seeds=(0,), baseline_steps=(50, 20),
-                       truncated=((200, 20, 'ddim'), (400, 20, 'ddim'), (400, 50, 'ddpm')),
+                       dpmpp_steps=(20, 10),
+                       truncated=((200, 20, 'ddim'), (400, 20, 'ddim'), (400, 50, 'ddpm'), (200, 20, 'dpm++'),
+                                  (200, 10, 'dpm++')),
                        free_prior=((200, 20, 'ddim'),), dip_iters=100),
     'paper': ReproConfig(name='paper', n_samples=1024, n_ref=5000, seeds=(0, 1, 2), full_seeds=(0, 1, 2),
-                         baseline_steps=(200, 100, 50, 20),
+                         baseline_steps=(200, 100, 50, 20), dpmpp_steps=(20, 10),
                          truncated=((100, 20, 'ddim'), (200, 20, 'ddim'), (300, 50, 'ddim'), (500, 100, 'ddpm'),
-                                    (500, 200, 'ddpm')),
+                                    (500, 200, 'ddpm'), (200, 20, 'dpm++'), (200, 10, 'dpm++')),
                          free_prior=((200, 20, 'ddim'), (300, 50, 'ddim')), dip_iters=200,
                          dip_down=(32, 32, 64, 64, 128)),
 }
@@ -74,10 +77,10 @@ def check_config(cfg:ReproConfig, T:int=1000):
         if not 0 <= t0 <= T - 1:
             raise ValueError(f"truncated start t0={t0} is out of range: `t0` must lie in [0, {T-1}]")
         if not 1 <= K <= t0 + 1: raise ValueError(f"truncated start with t0={t0}: `steps`={K} must lie in [1, t0+1]")
-        if method not in ('ddpm', 'ddim'): raise ValueError(f"`method` must be 'ddpm' or 'ddim', got {method!r}")
+        if method not in METHODS: raise ValueError(f"`method` must be one of {METHODS}, got {method!r}")
     for w in cfg.blend_ws:
         if not 0 <= w <= 1: raise ValueError(f"blend weight `w`={w} must lie in [0, 1]")
-    for K in cfg.baseline_steps:
+    for K in tuple(cfg.baseline_steps) + tuple(cfg.dpmpp_steps):
         if not 1 <= K <= T: raise ValueError(f"baseline `steps`={K} must lie in [1, {T}]")
     if not cfg.seeds or cfg.n_samples < 2: raise ValueError("need at least one seed and `n_samples` >= 2")
     if cfg.n_ref < 2: raise ValueError(f"`n_ref` must be >= 2 held-out reals for FID/KID, got {cfg.n_ref}")
@@ -93,6 +96,8 @@ def check_config(cfg:ReproConfig, T:int=1000):
     return cfg
 
 # %% ../nbs/06_experiments.ipynb #c011
+NAMES = {'ddpm': 'DDPM', 'ddim': 'DDIM', 'dpm++': 'DPM-Solver++'}
+
 def plan_rows(cfg:ReproConfig, T:int=1000) -> list:
     "The rows a run measures, in order: dicts with method name, kind, prior, t0, steps, sampler, w, seeds."
     R = lambda **kw: dict(dict(t0=T - 1, w=None, prior=None), **kw)
@@ -101,15 +106,17 @@ def plan_rows(cfg:ReproConfig, T:int=1000) -> list:
     for K in cfg.baseline_steps:
         rows += [R(method=f'DDPM respaced K={K} (noise)', kind='noise', steps=K, sampler='ddpm', seeds=S),
                  R(method=f'DDIM K={K} (noise)', kind='noise', steps=K, sampler='ddim', seeds=S)]
+    rows += [R(method=f'DPM-Solver++ K={K} (noise)', kind='noise', steps=K, sampler='dpm++', seeds=S)
+             for K in cfg.dpmpp_steps]
     for w in cfg.blend_ws:
         rows.append(R(method=f'blend w={w}, DDPM {cfg.blend_steps} strided (DIP)', kind='blend', prior='dip', w=w,
                       steps=cfg.blend_steps, sampler='ddpm', seeds=S))
     for t0, K, m in cfg.truncated:
-        rows.append(R(method=f'truncated t0={t0}, {m.upper()} K={K} (DIP)', kind='truncated', prior='dip', t0=t0,
+        rows.append(R(method=f'truncated t0={t0}, {NAMES[m]} K={K} (DIP)', kind='truncated', prior='dip', t0=t0,
                       steps=K, sampler=m, seeds=S))
     for t0, K, m in cfg.free_prior:
         for p in ('image', 'blur'):
-            rows.append(R(method=f'truncated t0={t0}, {m.upper()} K={K} (free prior: {p})', kind='truncated', prior=p,
+            rows.append(R(method=f'truncated t0={t0}, {NAMES[m]} K={K} (free prior: {p})', kind='truncated', prior=p,
                           t0=t0, steps=K, sampler=m, seeds=S))
     for r in rows if cfg.max_steps else []:             # smoke runs: every row walks at most `max_steps` steps
         if r['steps'] > cfg.max_steps: r['method'] += f" [capped: {cfg.max_steps} steps]"; r['steps'] = cfg.max_steps
@@ -293,6 +300,46 @@ def save_samples_figure(images:dict, priors:dict, path, n:int=16, title:str=None
     finally: plt.close(fig)
 
 
+# %% ../nbs/06_experiments.ipynb #ae2f4dc2
+def pareto_front(rows:list) -> list:
+    "Indices of the rows no other row beats on both total seconds and FID (controls and rows without FID left out)."
+    cand = sorted((r['time_total_s'], r['fid'], i) for i, r in enumerate(rows)
+                  if r.get('fid') is not None and r.get('prior') not in ('image', 'blur'))
+    front, best = [], float('inf')
+    for t, f, i in cand:
+        if f < best: front.append(i); best = f
+    return front
+
+# %% ../nbs/06_experiments.ipynb #50047c8c
+_STYLE = {'ddpm': ('tab:blue', 'DDPM'), 'ddim': ('tab:orange', 'DDIM'), 'dpm++': ('tab:green', 'DPM-Solver++')}
+_MARK = {'noise': ('o', 'from noise'), 'dip': ('^', 'DIP-guided'), 'control': ('s', 'control (free prior)')}
+
+def _tag(r):
+    p = '' if r['prior'] is None else f"t0={r['t0']} " + ('' if r['prior'] == 'dip' else f"{r['prior']} ")
+    return p + (f"w={r['w']} " if r['w'] is not None else '') + f"K={r['nfe']}"
+
+def pareto_figure(rows:list, path=None, title:str=None):
+    "FID against end-to-end seconds (log x) with ± std bars and the Pareto front; saved atomically as PNG if `path`."
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(8, 4.8)); front = pareto_front(rows)
+    for r in (r for r in rows if r.get('fid') is not None):
+        g = 'noise' if r['prior'] is None else 'dip' if r['prior'] == 'dip' else 'control'
+        col, mk = _STYLE[r['sampler']][0], _MARK[g][0]
+        ax.errorbar(r['time_total_s'], r['fid'], yerr=r.get('fid_std') or 0, xerr=r.get('time_sampling_std_s') or 0,
+                    fmt=mk, color=col, mfc='none' if g == 'control' else col, ms=6, capsize=2, lw=0.8)
+        ax.annotate(_tag(r), (r['time_total_s'], r['fid']), xytext=(4, 3), textcoords='offset points', fontsize=6.5)
+    f = sorted((rows[i]['time_total_s'], rows[i]['fid']) for i in front)
+    if f: ax.step(*zip(*f), where='post', color='k', lw=1, alpha=0.45, zorder=0)
+    for col, name in _STYLE.values(): ax.plot([], [], 's', color=col, label=name)
+    for mk, name in _MARK.values(): ax.plot([], [], mk, color='grey', mfc='none' if 'control' in name else 'grey', label=name)
+    ax.plot([], [], color='k', alpha=0.45, label='Pareto front'); ax.legend(fontsize=7, ncol=2)
+    ax.set(xscale='log', xlabel='end-to-end seconds (DIP fit + sampling), log scale', ylabel='FID (lower is better)',
+           title=title or 'quality against total cost')
+    plt.tight_layout()
+    if path is None: return fig
+    try: return atomic_write(path, write=lambda tmp: fig.savefig(tmp, format='png', dpi=80))
+    finally: plt.close(fig)
+
 # %% ../nbs/06_experiments.ipynb #c031
 SMOKE_NOTE = ("A smoke run: the whole path at a tiny size (4 samples, one seed, 5 DIP iterations, every chain "
               "capped at 4 steps). Its numbers are not results; do not quote them.")
@@ -305,7 +352,7 @@ def write_run(
     command:str=None,   # the command line, recorded
     seconds:float=None, # wall time of the whole run
 ):
-    "Write results.json, results.md and samples.png (names with '-smoke' for smoke runs) into `run_dir`."
+    "Write results.json, results.md, pareto.png and samples.png (names with '-smoke' for smoke runs) into `run_dir`."
     run_dir, sfx, feats = Path(run_dir), '-smoke' if cfg.smoke else '', extras.get('features')
     meta = dict(preset=cfg.name, smoke=cfg.smoke, features=extras.get('features'), notes=extras.get('notes', []),
                 date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(),
@@ -321,7 +368,7 @@ def write_run(
           + f"{extras['dip_seconds']:.1f} s for all {cfg.n_samples} (batched), "
           + f"PSNR to their targets {extras['dip_psnr']:.2f} dB.\n\n"
           + f"Config: seeds {list(cfg.seeds)} (1000-step row: {list(cfg.full_seeds)}); "
-          + f"K from noise {list(cfg.baseline_steps)}; blend w {list(cfg.blend_ws)} at {cfg.blend_steps} steps; "
+          + f"K from noise {list(cfg.baseline_steps)}, DPM-Solver++ {list(cfg.dpmpp_steps)}; blend w {list(cfg.blend_ws)} at {cfg.blend_steps} steps; "
           + f"truncated (t0, K, sampler) {[list(x) for x in cfg.truncated]}; "
           + f"free priors at {[list(x) for x in cfg.free_prior]}; "
           + f"bf16 {cfg.bf16}; {cfg.n_ref} held-out reals for FID/KID.\n\n"
@@ -330,6 +377,8 @@ def write_run(
           + (f"{feats} features.\n" if feats else "features (none available: n/a).\n")
           + ''.join(f"\n- note: {n}" for n in extras.get('notes', [])) + ('\n' if extras.get('notes') else ''))
     atomic_write(run_dir / f'results{sfx}.md', md)
+    pareto_figure(rows, run_dir / f'pareto{sfx}.png', title=('SMOKE RUN, not results: ' if cfg.smoke else '')
+                  + f"preset `{cfg.name}`: FID against end-to-end cost, {cfg.n_samples} samples, seeds {list(cfg.seeds)}")
     if extras.get('images'): save_samples_figure(extras['images'], extras['priors'], run_dir / f'samples{sfx}.png',
                                                  title='SMOKE RUN: not results' if cfg.smoke else None)
     return md
