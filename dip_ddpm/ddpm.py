@@ -142,6 +142,9 @@ class SaveDDPM(Callback):
         wall = round(self.meta.get('wall_s', 0) + time.time() - self.t0, 1)
         meta = dict(self.meta, steps=steps, epochs_done=self.epoch + 1, wall_s=wall,
                     valid_loss=float(vals[1]) if len(vals) > 1 else None, world_size=max(num_distrib(), 1))
+        if meta.get('history'):            # this call's entry: how far it got, and its own wall time
+            meta['history'] = meta['history'][:-1] + [dict(meta['history'][-1], steps_after=steps,
+                                                           wall_s=round(time.time() - self.t0, 1))]
         if num_distrib() > 1:              # every rank reports its own step count (a collective: all must call it)
             ranks = [None] * num_distrib(); torch.distributed.all_gather_object(ranks, self.learn.train_iter)
             meta['rank_steps'] = ranks
@@ -204,10 +207,17 @@ def train_ddpm(
                       seed=seed)
         meta = dict(data=data, preset=preset, bs=bs, lr=lr, bf16=bf16, ema_decay=ema_decay, seed=seed,
                     hardware=hardware(), command=command)
+        call = dict(command=command, hardware=meta['hardware'], precision='bf16' if bf16 else 'fp32', epochs=epochs,
+                    bs=bs, lr=lr, date=time.strftime('%Y-%m-%d'))
         if ck is not None:
             model, sched = _ddpm_from(ck, out, ema=False)
-            meta = dict(ck['meta'], **{k: v for k, v in meta.items() if k != 'command'}, resumed_with=command)
+            old = ck['meta']
+            hist = old.get('history') or [dict(command=old.get('command'), hardware=old.get('hardware'),
+                                               steps_after=old.get('steps'), wall_s=old.get('wall_s'))]
+            meta = dict(old, **{k: v for k, v in meta.items() if k != 'command'}, resumed_with=command,
+                        history=hist + [call])
         else:
+            meta['history'] = [call]
             model = unet_preset(preset, in_ch=xtr.shape[1], img_size=xtr.shape[-1])
             sched = NoiseSchedule.linear(T) if schedule == 'linear' else NoiseSchedule.cosine(T)
         learn = ddpm_learner(model.to(device), dls, sched, ema_decay, bf16, lr,
@@ -372,7 +382,7 @@ def sample(
     n:int=None,            # number of samples, when starting from noise
     x_t:Tensor=None,       # a start state instead of noise (then `t_start` is its timestep)
     t_start:int=None,      # timestep of the start (default: T-1)
-    steps:int=None,        # number of reverse steps (default: every timestep); even in t, for 'dpm++' in lambda
+    steps:int=None,        # number of reverse steps, evenly spaced in t (default: every timestep)
     timesteps=None,        # an explicit, strictly decreasing list instead of `steps`
     method:str='ddpm',     # 'ddpm' (ancestral), 'ddim' or 'dpm++' (DPM-Solver++(2M))
     eta:float=0.0,         # DDIM noise: 0 deterministic, 1 DDPM-like
@@ -388,9 +398,7 @@ def sample(
     if not 0 <= eta <= 1: raise ValueError(f"`eta` must lie in [0, 1], got {eta}")
     if method == 'dpm++' and eta: raise ValueError(f"`eta` is DDIM's; 'dpm++' is the deterministic solver, got eta={eta}")
     t_start, steps = sched.check_start(sched.T - 1 if t_start is None else t_start, steps)
-    if timesteps is None:
-        K = t_start + 1 if steps is None else steps
-        timesteps = logsnr_timesteps(sched, t_start, K) if method == 'dpm++' else make_timesteps(t_start, K)
+    if timesteps is None: timesteps = make_timesteps(t_start, t_start + 1 if steps is None else steps)
     ts = check_timesteps(sched, timesteps)
     dev = torch.device(device) if device is not None else (x_t.device if x_t is not None else module_device(model))
     gen = torch.Generator(dev).manual_seed(seed) if seed is not None else None

@@ -2,7 +2,7 @@
 """Learning curve of a DDPM while it trains. Not a test.
 
 `dip_ddpm_train` rewrites its checkpoint after every epoch. This script watches that file; each time it changes it
-copies it, samples from its EMA weights with 20-step DDIM and 1000-step DDPM from noise (3 seeds, `--n` samples
+copies it, samples from its EMA weights with 20-step DDIM, 20- and 10-step DPM-Solver++ and 1000-step DDPM from noise (3 seeds, `--n` samples
 each) and appends one JSON line: FID in the shipped classifier's feature space against the `cpu` preset's 2000
 held-out reals, on the first 128 samples of each seed (the size README's table uses) and on all `--n`.
 
@@ -15,8 +15,10 @@ from dip_ddpm.ddpm import load_ddpm, sample
 from dip_ddpm.data import load_images
 from dip_ddpm.metrics import ClassifierFeatures, RefStats, load_classifier, mean_std
 from dip_ddpm.experiments import PRESETS, _split
+from dip_ddpm.core import hardware
 
-SAMPLERS = {'ddim20': dict(method='ddim', steps=20), 'ddpm1000': dict(method='ddpm', steps=1000)}
+SAMPLERS = {'ddim20': dict(method='ddim', steps=20), 'dpmpp20': dict(method='dpm++', steps=20),
+            'dpmpp10': dict(method='dpm++', steps=10), 'ddpm1000': dict(method='ddpm', steps=1000)}
 
 def evaluate(path, ref:RefStats, n:int, seeds=(0, 1, 2), samplers=None) -> dict:
     "FIDs (mean, std over seeds) of each sampler for the EMA weights in checkpoint `path`."
@@ -55,7 +57,7 @@ if __name__ == '__main__':
     def run(tag):
         shutil.copy(a.ckpt, snap)
         smp = dict(SAMPLERS, ddpm1000=dict(method='ddpm', steps=a.ddpm_steps)) if a.ddpm_steps != 1000 else None
-        rec = dict(evaluate(snap, ref, a.n, samplers=smp), tag=tag, t=round(time.time() - t0, 1))
+        rec = dict(evaluate(snap, ref, a.n, samplers=smp), tag=tag, t=round(time.time() - t0, 1), hardware=hardware())
         with open(a.log, 'a') as f: f.write(json.dumps(rec) + '\n')
         print(json.dumps(rec), flush=True)
     if a.once: run(a.tag or 'once'); raise SystemExit(0)
