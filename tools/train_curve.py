@@ -8,6 +8,8 @@ held-out reals, on the first 128 samples of each seed (the size README's table u
 
 usage: python tools/train_curve.py --ckpt ddpm.pth --log curve.jsonl [--n 512] [--until-pid PID] [--deadline 600]
        python tools/train_curve.py --ckpt ddpm.pth --log curve.jsonl --once      (evaluate one checkpoint)
+       python tools/train_curve.py --ckpt a.pth --log c.jsonl --once --n 256 --chunk 128   (two checkpoints, same noise)
+       python tools/train_curve.py --ckpt a.pth --log c.jsonl --once --only dpmpp20,dpmpp10 --seeds 0,1,2,3  (some samplers, other seeds)
 """
 import argparse, json, os, shutil, tempfile, time
 import torch
@@ -19,9 +21,17 @@ from dip_ddpm.core import hardware
 
 SAMPLERS = {'ddim20': dict(method='ddim', steps=20), 'dpmpp20': dict(method='dpm++', steps=20),
             'dpmpp10': dict(method='dpm++', steps=10), 'ddpm1000': dict(method='ddpm', steps=1000)}
+EXTRA = {'dpmpp50': dict(method='dpm++', steps=50), 'ddim100': dict(method='ddim', steps=100)}   # only with --only: near the ODE's own limit
 
-def evaluate(path, ref:RefStats, n:int, seeds=(0, 1, 2), samplers=None) -> dict:
-    "FIDs (mean, std over seeds) of each sampler for the EMA weights in checkpoint `path`."
+def draw(model, sched, n, seed, chunk, **kw):
+    "`n` samples for `seed`: one call, or calls of at most `chunk` (seeds seed*1000+j; faster on a CPU)."
+    if not chunk: r = sample(model, sched, n=n, seed=seed, progress=False, **kw); return r.images.float().cpu(), r.seconds
+    rs = [sample(model, sched, n=min(chunk, n - i), seed=seed * 1000 + j, progress=False, **kw)
+          for j, i in enumerate(range(0, n, chunk))]
+    return torch.cat([r.images.float().cpu() for r in rs]), sum(r.seconds for r in rs)
+
+def evaluate(path, ref:RefStats, n:int, seeds=(0, 1, 2), samplers=None, chunk=None) -> dict:
+    "FIDs (mean, std over seeds, and each seed's) of each sampler for the EMA weights in checkpoint `path`."
     dev = ref.dev
     model, sched, ck = load_ddpm(path, device=dev)
     out = dict(epochs_done=ck['meta'].get('epochs_done'), steps=ck['meta'].get('steps'), wall_s=ck['meta'].get('wall_s'),
@@ -29,12 +39,11 @@ def evaluate(path, ref:RefStats, n:int, seeds=(0, 1, 2), samplers=None) -> dict:
     for name, kw in (samplers or SAMPLERS).items():
         f128, fn, secs = [], [], []
         for s in seeds:
-            r = sample(model, sched, n=n, seed=s, progress=False, **kw)
-            x = r.images.float().cpu(); secs.append(r.seconds)
+            x, sec = draw(model, sched, n, s, chunk, **kw); secs.append(sec)
             f128.append(ref.fid(x[:128])); fn.append(ref.fid(x))
         (m1, s1), (m2, s2) = mean_std(f128), mean_std(fn)
         out[name] = dict(fid128=round(m1, 3), fid128_std=round(s1, 3), fid=round(m2, 3), fid_std=round(s2, 3),
-                         seconds=round(sum(secs) / len(secs), 2))
+                         fids=[round(f, 3) for f in fn], seconds=round(sum(secs) / len(secs), 2))
     return out
 
 def alive(pid):
@@ -49,6 +58,9 @@ if __name__ == '__main__':
     ap.add_argument('--deadline', type=float, default=3600, help='stop after this many seconds')
     ap.add_argument('--once', action='store_true'); ap.add_argument('--tag', default=None)
     ap.add_argument('--ddpm-steps', type=int, default=1000, help='fewer only to try the script out quickly')
+    ap.add_argument('--only', default=None, help='comma-separated samplers to run, e.g. dpmpp20,dpmpp10 or dpmpp50,ddim100 (default: all but those two)')
+    ap.add_argument('--seeds', default='0,1,2', help='comma-separated seeds (default 0,1,2)')
+    ap.add_argument('--chunk', type=int, default=None, help='sample in calls of at most this many (same seeds for every checkpoint, so two checkpoints are compared pairwise)')
     a = ap.parse_args(); t0 = time.time()
     dev = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     _, ref_imgs = _split(PRESETS['cpu'], load_images('fmnist', 'test'))
@@ -56,8 +68,9 @@ if __name__ == '__main__':
     snap = os.path.join(tempfile.mkdtemp(), 'snapshot.pth')
     def run(tag):
         shutil.copy(a.ckpt, snap)
-        smp = dict(SAMPLERS, ddpm1000=dict(method='ddpm', steps=a.ddpm_steps)) if a.ddpm_steps != 1000 else None
-        rec = dict(evaluate(snap, ref, a.n, samplers=smp), tag=tag, t=round(time.time() - t0, 1), hardware=hardware())
+        smp = dict(SAMPLERS, ddpm1000=dict(method='ddpm', steps=a.ddpm_steps))
+        if a.only: smp = {k: dict(smp, **EXTRA)[k] for k in a.only.split(',')}
+        rec = dict(evaluate(snap, ref, a.n, seeds=[int(x) for x in a.seeds.split(',')], samplers=smp, chunk=a.chunk), chunk=a.chunk, tag=tag, t=round(time.time() - t0, 1), hardware=hardware())
         with open(a.log, 'a') as f: f.write(json.dumps(rec) + '\n')
         print(json.dumps(rec), flush=True)
     if a.once: run(a.tag or 'once'); raise SystemExit(0)
