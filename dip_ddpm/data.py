@@ -6,16 +6,16 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/data.html.md"""
 
 # %% ../nbs/01a_data.ipynb #c004
 from __future__ import annotations
-import gzip, os, shutil
+import gzip, os, shutil, tempfile
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .core import check_images, to_pm1, atomic_write, isolated_rng, import_fastai_quietly
+from .core import check_images, check_int, to_pm1, atomic_write, isolated_rng, import_fastai_quietly
 
 # %% auto #0
-__all__ = ['DEBIAN_FMNIST', 'FMNIST_FILES', 'FMNIST_CLASSES', 'data_root', 'fmnist_root', 'load_fmnist', 'load_digits',
-           'load_folder', 'load_images', 'get_dls', 'show_grid']
+__all__ = ['DEBIAN_FMNIST', 'FMNIST_FILES', 'FMNIST_CLASSES', 'PHOTOS', 'data_root', 'fmnist_root', 'load_fmnist', 'load_digits',
+           'load_folder', 'load_images', 'get_dls', 'show_grid', 'photo_folder']
 
 # %% ../nbs/01a_data.ipynb #c006
 DEBIAN_FMNIST = Path('/usr/share/datasets/fashion-mnist')
@@ -69,8 +69,13 @@ def load_fmnist(
 ):
     "Fashion-MNIST `split` as (N, 1, 28, 28) in [-1, 1] (and the labels)."
     if split not in ('train', 'test'): raise ValueError(f"`split` must be 'train' or 'test', got {split!r}")
+    check_int(n, 'n', none_ok=True)
     from torchvision.datasets import FashionMNIST
-    ds = FashionMNIST(fmnist_root(root, download), train=split == 'train', download=False)
+    r = fmnist_root(root, download)
+    try: ds = FashionMNIST(r, train=split == 'train', download=False)
+    except (AssertionError, RuntimeError, ValueError, EOFError, OSError) as e:
+        raise ValueError(f"`root`: the Fashion-MNIST files in {r / 'FashionMNIST' / 'raw'} are damaged ({type(e).__name__}): "
+                         f"delete that folder and they are made again") from None
     x, y = to_pm1(ds.data[:n]).unsqueeze(1), ds.targets[:n].clone()
     return (x, y) if labels else x
 
@@ -120,6 +125,8 @@ def load_images(
     download:bool=None, # see `load_fmnist`
 ) -> Tensor:
     "Images in [-1, 1] from 'fmnist', 'digits' or a folder path; `split` 'train' or 'test' (held-out)."
+    check_int(n, 'n', none_ok=True); check_int(size, 'size', 2, none_ok=True)
+    if channels not in (None, 1, 3): raise ValueError(f"`channels` must be 1 or 3, got {channels!r}")
     if data == 'fmnist': x = load_fmnist(split, n, root, download)
     elif data == 'digits': x = load_digits(split, size or 16)[:n]
     else: return load_folder(data, size or 64, channels or 3, split, n=n)
@@ -137,6 +144,8 @@ def get_dls(
     seed:int=0,        # seed of the shuffling (the caller's RNG state is kept)
 ):
     "fastai DataLoaders of (image, 0) pairs for training and validation."
+    check_images(train, 'train'); check_int(n_valid, 'n_valid')
+    if valid is not None: check_images(valid, 'valid', like=train, like_name='train')
     import_fastai_quietly()
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
@@ -147,7 +156,7 @@ def get_dls(
                              f"{n_valid} would leave none to train on; pass `valid` (held-out images) "
                              "or a smaller `n_valid`")
         valid, train = train[-n_valid:], train[:-n_valid]
-    if not 1 <= bs <= len(train):
+    if not isinstance(bs, int) or isinstance(bs, bool) or not 1 <= bs <= len(train):
         raise ValueError(f"`bs`={bs} must lie in [1, {len(train)}] (the training images): a larger batch gives no step")
     mk = lambda x: TensorDataset(x, torch.zeros(len(x), dtype=torch.long))
     with isolated_rng(seed):        # fastai seeds each DataLoader's own shuffling generator from Python's
@@ -157,6 +166,7 @@ def get_dls(
 # %% ../nbs/01a_data.ipynb #c019
 def show_grid(x:Tensor, nrow:int=16, ax=None, title:str=None):
     "Show images in [-1, 1] (B, C, H, W) as one grid with matplotlib."
+    check_images(x, 'x'); check_int(nrow, 'nrow')
     import matplotlib.pyplot as plt
     from torchvision.utils import make_grid
     g = make_grid(x.detach().float().cpu().clamp(-1, 1) * 0.5 + 0.5, nrow=nrow, padding=1, pad_value=1)
@@ -164,3 +174,30 @@ def show_grid(x:Tensor, nrow:int=16, ax=None, title:str=None):
     ax.imshow(g.permute(1, 2, 0), interpolation='nearest'); ax.axis('off')     # crisp pixels, small PNGs
     if title: ax.set_title(title, fontsize=9)
     return ax
+
+# %% ../nbs/01a_data.ipynb #2f18fbe5
+PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'immunohistochemistry', 'hubble_deep_field', 'retina')
+
+def photo_folder(
+    path,            # folder to create (ImageFolder layout: path/<photo>/<crop>.png); must not exist
+    n:int=120,       # crops in all, spread over the photographs
+    size:int=64,     # side of each crop after resizing, in pixels
+    seed:int=0,      # seed of the crop positions and scales
+) -> Path:
+    "An offline RGB ImageFolder of `n` random square crops of scikit-image's bundled colour photographs."
+    from skimage import data as skdata
+    from torchvision.transforms import RandomResizedCrop
+    from PIL import Image
+    path = Path(path)
+    if path.exists(): raise FileExistsError(f"`path` {path} already exists; photo_folder writes a new folder only")
+    if not isinstance(n, int) or n < 1: raise ValueError(f"`n` must be an int >= 1, got {n!r}")
+    crop = RandomResizedCrop(size, scale=(0.02, 1.0), ratio=(1.0, 1.0))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f'.{path.name}-'))   # beside `path`: the rename is atomic
+    try:
+        with isolated_rng(seed):              # torchvision draws the crops from torch's global generator
+            for i in range(n):
+                name = PHOTOS[i % len(PHOTOS)]; (tmp / name).mkdir(exist_ok=True)
+                crop(Image.fromarray(getattr(skdata, name)()[..., :3])).save(tmp / name / f'{i:04d}.png')
+        return tmp.rename(path)               # the whole folder appears at once, or not at all
+    except BaseException: shutil.rmtree(tmp, ignore_errors=True); raise

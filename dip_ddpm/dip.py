@@ -13,6 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
+from fastprogress.fastprogress import progress_bar
 from .core import import_fastai_quietly, check_images, isolated_rng
 import_fastai_quietly()
 from fastai.learner import Learner
@@ -24,7 +25,7 @@ from fastai.callback.progress import ProgressCallback
 
 # %% auto #0
 __all__ = ['gcat', 'GConv', 'dip_depth', 'DIPNet', 'stack_nets', 'masked_mse_sum', 'psnr_pm1', 'DIPInput', 'DIPHistory',
-           'DIPEarlyStop', 'BF16Master', 'DIPResult', 'fit_dip']
+           'DIPEarlyStop', 'BF16Master', 'DIPResult', 'fit_dip', 'LabelledBar']
 
 # %% ../nbs/03_dip.ipynb #c006
 def gcat(xs, G:int) -> Tensor:
@@ -229,7 +230,7 @@ def fit_dip(
     snapshots=(),                # steps at which to keep a copy of the output
     bf16:bool=False,             # bf16 weights with an fp32 master copy: faster, but ~10 dB worse (see above)
     fast:bool=True,              # torch's fused Adam (and channels-last bf16); False: the original path, for comparisons
-    progress:bool=True,          # show a progress bar
+    progress:bool=True,          # show a progress bar; a string also names it
 ) -> DIPResult:
     "Fit one DIP network per image of `target`, all at once; the caller's RNG state is left unchanged."
     _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference)
@@ -257,16 +258,26 @@ def fit_dip(
         learn = Learner(DataLoaders(DataLoader(items, bs=1), DataLoader(items[:1], bs=1)), net,
                         loss_func=lambda p, y: masked_mse_sum(p, y, mask).float(),
                         opt_func=_dip_adam(fast and dev.type in ('cpu', 'cuda'), master), lr=lr, cbs=cbs)
-        learn.dip_history = hist
+        learn.dip_history, learn.n_images = hist, B
         return _run_dip(learn, hist, lr, reference is not None and return_best, progress)
 
 # %% ../nbs/03_dip.ipynb #c023
+class LabelledBar(Callback):
+    "One progress bar over a one-epoch fit, labelled `label` (fastai's own bar would say 'Epoch 1/1')."
+    order = 60
+    def __init__(self, label:str): self.label = label
+    def before_epoch(self):
+        self.pb = progress_bar(range(len(self.dls.train)), leave=False); self.pb.comment = self.label; self.pb.update(0)
+    def after_batch(self):
+        if self.training: self.pb.update(self.iter + 1)
+    def after_fit(self):
+        if getattr(self, 'pb', None) is not None and self.pb.last_v is not None: self.pb.on_iter_end()
+
 def _run_dip(learn, hist, lr, use_best, progress):
     t0 = time.perf_counter()
-    with learn.no_logging():
-        if progress: learn.fit(1, lr)
-        else:
-            with learn.no_bar(): learn.fit(1, lr)
+    n = len(learn.dls.train)
+    label = progress if isinstance(progress, str) else f"DIP fit: {learn.n_images} images × {n} iterations"
+    with learn.no_logging(), learn.no_bar(): learn.fit(1, lr, cbs=[LabelledBar(label)] if progress else [])
     if learn.dls.train.device is not None and learn.dls.train.device.type == 'cuda': torch.cuda.synchronize()
     secs = time.perf_counter() - t0
     final = hist.last

@@ -15,7 +15,8 @@ from .core import import_fastai_quietly, check_images, atomic_write, isolated_rn
 import_fastai_quietly()
 from fastai.callback.core import Callback, CancelValidException
 from .schedules import NoiseSchedule
-from .ddpm import sample, SampleResult, check_images_for, ddpm_learner, DDPMNoise
+from .ddpm import ddpm_learner, DDPMNoise
+from .samplers import sample, SampleResult, check_images_for
 
 # %% auto #0
 __all__ = ['blend_start', 'truncated_start', 'sample_blend', 'sample_truncated', 'guide_memory', 'save_trajectory_gif',
@@ -34,6 +35,9 @@ def blend_start(guides:Tensor, w:float, seed:int=None) -> Tensor:
 def truncated_start(sched:NoiseSchedule, guides:Tensor, t0:int, seed:int=None) -> Tensor:
     "x_t0 = sqrt(abar_t0) * guide + sqrt(1 - abar_t0) * eps: the guide put where the chain expects it at t0."
     sched.check_start(t0, name='t0')
+    return _truncate(sched, guides, t0, seed)
+
+def _truncate(sched, guides, t0, seed):
     g = torch.Generator(guides.device).manual_seed(seed) if seed is not None else None
     return sched.q_sample(guides, t0, torch.randn(guides.shape, generator=g, device=guides.device, dtype=guides.dtype))
 
@@ -65,7 +69,7 @@ def sample_truncated(
     "Truncated start: noise `guides` to `t0`, then `steps` (<= t0+1) DDPM, DDIM or DPM-Solver++ steps down to 0."
     _check_guides(model, guides)
     sched.check_start(t0, steps, name='t0')
-    return sample(model, sched, x_t=truncated_start(sched, guides, t0, seed), t_start=t0, steps=steps, seed=seed, **kw)
+    return sample(model, sched, x_t=_truncate(sched, guides, t0, seed), t_start=t0, steps=steps, seed=seed, **kw)
 
 # %% ../nbs/04_integration.ipynb #c013
 def guide_memory(traj:Tensor, guides:Tensor) -> Tensor:

@@ -12,14 +12,14 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .core import check_images, to01, save_checkpoint, load_checkpoint, shipped_path, module_device, isolated_rng
+from .core import check_images, check_int, to01, save_checkpoint, load_checkpoint, shipped_path, module_device, isolated_rng
 from .data import load_images
 
 # %% auto #0
 __all__ = ['LPIPS_BACKBONES', 'CLS_FORMAT', 'CLS_VERSION', 'CLS_FILE', 'INCEPTION_FILE', 'MetricUnavailable', 'psnr', 'ssim',
            'mean_std', 'hub_checkpoint', 'lpips_model', 'lpips_distance', 'FMNISTClassifier', 'train_classifier',
-           'load_classifier', 'ClassifierFeatures', 'InceptionFeatures', 'frechet_distance', 'fid', 'kid', 'RefStats',
-           'Timing', 'timeit']
+           'load_classifier', 'ClassifierFeatures', 'InceptionFeatures', 'frechet_distance', 'check_features', 'fid',
+           'kid', 'RefStats', 'Timing', 'timeit']
 
 # %% ../nbs/05_metrics.ipynb #c006
 class MetricUnavailable(RuntimeError):
@@ -117,7 +117,8 @@ def train_classifier(
     from fastai.callback.schedule import fit_one_cycle
     from torch.utils.data import TensorDataset
     from dip_ddpm.data import load_fmnist
-    from dip_ddpm.core import hardware, check_writable
+    from dip_ddpm.core import check_writable
+    from dip_ddpm.hardware import hardware
     if out: check_writable(out, 'out', overwrite=True)
     if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"`epochs` must be an int >= 1, got {epochs!r}")
     (xt, yt), (xv, yv) = load_fmnist('train', n_train, labels=True), load_fmnist('test', labels=True)
@@ -151,7 +152,7 @@ class ClassifierFeatures(nn.Module):
     def __init__(self, clf:nn.Module=None):
         super().__init__()
         self.clf = (clf or load_classifier()).eval()
-        self.num_features = self.clf.config['nf'][-1]
+        self.num_features, self.channels = self.clf.config['nf'][-1], (self.clf.config.get('in_ch', 1),)
     def train(self, mode=True): return super().train(False)       # always in eval mode
     @torch.no_grad()
     def forward(self, x): return self.clf.features(x.float()).double()
@@ -171,7 +172,7 @@ class InceptionFeatures(nn.Module):
         from torchmetrics.image.fid import NoTrainInceptionV3
         self.net = NoTrainInceptionV3(name='inception-v3-compat', features_list=['2048'],
                                       feature_extractor_weights_path=str(f))
-        self.num_features = 2048
+        self.num_features, self.channels = 2048, (1, 3)      # grey images are repeated to RGB
     @torch.no_grad()
     def forward(self, x):
         x = (to01(x) * 255).round().to(torch.uint8)
@@ -188,6 +189,14 @@ def frechet_distance(f1:Tensor, f2:Tensor) -> float:
     return ((mu1 - mu2) ** 2).sum().item() + (torch.trace(s1) + torch.trace(s2) - 2 * tr_sqrt).item()
 
 # %% ../nbs/05_metrics.ipynb #c031
+def check_features(features:nn.Module, x:Tensor, name:str='real'):
+    "Raise a ValueError unless `features` takes images with `x`'s channel count (its `channels`, else its first conv's)."
+    ch = getattr(features, 'channels', None)
+    if ch is None: ch = tuple(m.in_channels for m in features.modules() if isinstance(m, nn.Conv2d))[:1] or None
+    if ch is not None and x.shape[1] not in ch:
+        raise ValueError(f"`features` ({type(features).__name__}) takes images with {' or '.join(map(str, ch))} "
+                         f"channels, but `{name}` has {x.shape[1]}")
+
 def _feats(x:Tensor, features:nn.Module, bs:int=500) -> Tensor:
     dev = module_device(features)
     return torch.cat([features(x[i:i + bs].to(dev)).cpu() for i in range(0, len(x), bs)])
@@ -201,7 +210,7 @@ def _warn_few(n:int, features:nn.Module, name:str='fake'):
 def fid(real:Tensor, fake:Tensor, features:nn.Module, bs:int=500) -> float:
     "FID between image sets in [-1, 1] in the feature space of `features` (torchmetrics' FrechetInceptionDistance)."
     from torchmetrics.image.fid import FrechetInceptionDistance
-    check_images(real, 'real', min_n=2); check_images(fake, 'fake', like=real, min_n=2)
+    check_images(real, 'real', min_n=2); check_images(fake, 'fake', like=real, min_n=2); check_features(features, real)
     _warn_few(min(len(real), len(fake)), features, 'real' if len(real) < len(fake) else 'fake')
     dev = module_device(features)
     m = FrechetInceptionDistance(feature=features, reset_real_features=True).to(dev)
@@ -229,7 +238,8 @@ def kid(
 ) -> tuple:
     "KID (mean, std over `subsets` random subsets), polynomial-kernel MMD^2 in `features` space (torchmetrics)."
     from torchmetrics.image.kid import KernelInceptionDistance
-    check_images(real, 'real', min_n=2); check_images(fake, 'fake', like=real, min_n=2)
+    check_images(real, 'real', min_n=2); check_images(fake, 'fake', like=real, min_n=2); check_features(features, real)
+    check_int(subsets, 'subsets'); check_int(subset_size, 'subset_size', 2, none_ok=True)
     subset_size = subset_size or min(1000, len(real), len(fake))
     if subset_size < 2:
         raise ValueError(f"`subset_size` must be >= 2 (the unbiased MMD needs pairs), got {subset_size}")
@@ -255,7 +265,7 @@ class RefStats:
     ):
         from torchmetrics.image.fid import FrechetInceptionDistance
         self.features = features
-        check_images(real, 'real', min_n=2)
+        check_images(real, 'real', min_n=2); check_features(features, real); check_int(bs, 'bs')
         self.real, self.bs, self.dev = real, bs, module_device(features)
         self.kid_size = min(kid_subset_size, len(real))
         self._fid = FrechetInceptionDistance(feature=features, reset_real_features=False).to(self.dev)

@@ -21,11 +21,16 @@ def _check_T(T):
 def linear_betas(T:int=1000, beta_start:float=1e-4, beta_end:float=0.02) -> Tensor:
     "Ho et al.'s linear schedule: `T` betas evenly spaced from `beta_start` to `beta_end` (float64)."
     _check_T(T)
+    if not 0 < beta_start <= beta_end < 1:
+        raise ValueError(f"`beta_start` and `beta_end` must satisfy 0 < beta_start <= beta_end < 1, got {beta_start} "
+                         f"and {beta_end}")
     return torch.linspace(beta_start, beta_end, T, dtype=torch.float64)
 
 def cosine_betas(T:int=1000, s:float=0.008, max_beta:float=0.999) -> Tensor:
     "Nichol & Dhariwal's cosine schedule: betas from abar(t)=f(t)/f(0), capped at `max_beta` (float64)."
     _check_T(T)
+    if not s > 0: raise ValueError(f"`s` (the cosine offset) must be > 0, got {s}")
+    if not 0 < max_beta < 1: raise ValueError(f"`max_beta` must lie in (0, 1), got {max_beta}")
     f = lambda t: torch.cos((t / T + s) / (1 + s) * math.pi / 2) ** 2
     ts = torch.arange(T + 1, dtype=torch.float64)
     abar = f(ts) / f(ts[:1])
@@ -53,6 +58,9 @@ class NoiseSchedule:
         self.posterior_mean_coef_xt = self.alphas.sqrt() * (1 - self.alpha_bar_prev) / (1 - self.alpha_bar)
         # the timesteps of the original chain these steps stand for (respaced schedules keep a subset)
         self.timesteps = torch.arange(self.T) if timesteps is None else torch.as_tensor(timesteps, dtype=torch.long)
+        if self.timesteps.shape != (self.T,) or (self.timesteps.diff() <= 0).any():
+            raise ValueError(f"`timesteps` must be {self.T} increasing original timesteps, one per beta; got "
+                             f"{tuple(self.timesteps.shape)} values")
 
     @property
     def T(self) -> int: return len(self.betas)

@@ -17,8 +17,9 @@ from fastai.callback.core import Callback
 from dip_ddpm.schedules import NoiseSchedule
 from dip_ddpm.unet import unet_preset, n_params
 from dip_ddpm.data import load_images, get_dls
-from dip_ddpm.ddpm import ddpm_learner, sample
-from dip_ddpm.core import hardware as _hardware, prefer_bf16
+from dip_ddpm.ddpm import ddpm_learner
+from dip_ddpm.samplers import sample
+from dip_ddpm.hardware import hardware as _hardware, prefer_bf16, default_device
 
 def sync(dev):
     if dev.type == 'cuda': torch.cuda.synchronize()
@@ -87,14 +88,14 @@ def precision_table(base, sched, dev, name='small', bss=(16, 64, 128)):
         sp = [overhead(base, sched, bs, 5, b, dev)[1] for b in (False, True)]
         fast = 'bf16' if tr[1] > 1.1 * tr[0] and sp[1] < sp[0] / 1.1 else ('fp32' if tr[0] >= tr[1] and sp[0] <= sp[1] else 'mixed')
         print(f"| {bs} | {tr[0]:.0f} | {tr[1]:.0f} | {sp[0]:.4f} | {sp[1]:.4f} | {fast} |", flush=True)
-    print(f"\ndefault picked by dip_ddpm.core.prefer_bf16('{dev.type}') on this machine: {'bf16' if prefer_bf16(dev) else 'fp32'}")
+    print(f"\ndefault picked by dip_ddpm.hardware.prefer_bf16('{dev.type}') on this machine: {'bf16' if prefer_bf16(dev) else 'fp32'}")
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(); ap.add_argument('--preset', default='small'); ap.add_argument('--bs', type=int, default=64)
-    ap.add_argument('--steps', type=int, default=30); ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+    ap.add_argument('--steps', type=int, default=30); ap.add_argument('--device', default=None)
     ap.add_argument('--only', default='', help="'precision': print the precision table only")
     ap.add_argument('--size', type=int, default=28); ap.add_argument('--channels', type=int, default=1)
-    a = ap.parse_args(); dev = torch.device(a.device); torch.manual_seed(0)
+    a = ap.parse_args(); dev = default_device(a.device); torch.manual_seed(0)
     sched = NoiseSchedule.linear(); base = unet_preset(a.preset, in_ch=a.channels, img_size=a.size).to(dev)
     if a.only == 'precision': precision_table(base, sched, dev, a.preset); raise SystemExit
     dls = get_dls(load_images('fmnist', 'train', n=a.steps * a.bs), load_images('fmnist', 'test', n=a.bs), bs=a.bs, n_valid=a.bs, device=dev)

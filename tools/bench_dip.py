@@ -14,8 +14,8 @@ usage: python tools/bench_dip.py [--iters 150] [--singles 8] [--table-iters 20] 
 import argparse, torch
 from dip_ddpm.data import load_images
 from dip_ddpm.dip import fit_dip, psnr_pm1
-from dip_ddpm.experiments import PRESETS, _split
-from dip_ddpm.core import hardware as _hardware
+from dip_ddpm.experiments import PRESETS, split_held_out
+from dip_ddpm.hardware import hardware as _hardware, default_device
 
 def fit(x, iters, **kw):
     r = fit_dip(x, n_iter=iters, seed=0, down=PRESETS['cpu'].dip_down, progress=False, **kw)
@@ -23,12 +23,11 @@ def fit(x, iters, **kw):
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
-    ap.add_argument('--iters', type=int, default=150, help="iterations of the side-by-side fits (the cpu preset's "
-                    "before issue 12 chose fewer)")
+    ap.add_argument('--iters', type=int, default=150, help="iterations of the side-by-side fits")
     ap.add_argument('--singles', type=int, default=8); ap.add_argument('--table-iters', type=int, default=20)
-    ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
-    a = ap.parse_args(); dev = torch.device(a.device)
-    cfg = PRESETS['cpu']; x = _split(cfg, load_images(cfg.data, 'test'))[0].to(dev)
+    ap.add_argument('--device', default=None, help='default: CUDA if available, else the CPU')
+    a = ap.parse_args(); dev = default_device(a.device)
+    cfg = PRESETS['cpu']; x = split_held_out(cfg, load_images(cfg.data, 'test'))[0].to(dev)
     fit(x[:2], 3)                                                                        # warm-up
     print(f"\nDIP benchmark | {len(x)} Fashion-MNIST guides of the cpu preset, 28x28, down={cfg.dip_down} | "
           f"{_hardware() if dev.type == 'cpu' else torch.cuda.get_device_name(dev)} | torch {torch.__version__}\n")

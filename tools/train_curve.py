@@ -13,11 +13,12 @@ usage: python tools/train_curve.py --ckpt ddpm.pth --log curve.jsonl [--n 512] [
 """
 import argparse, json, os, shutil, tempfile, time
 import torch
-from dip_ddpm.ddpm import load_ddpm, sample
+from dip_ddpm.ddpm import load_ddpm
+from dip_ddpm.samplers import sample
 from dip_ddpm.data import load_images
 from dip_ddpm.metrics import ClassifierFeatures, RefStats, load_classifier, mean_std
-from dip_ddpm.experiments import PRESETS, _split
-from dip_ddpm.core import hardware
+from dip_ddpm.experiments import PRESETS, split_held_out
+from dip_ddpm.hardware import hardware, default_device
 
 SAMPLERS = {'ddim20': dict(method='ddim', steps=20), 'dpmpp20': dict(method='dpm++', steps=20),
             'dpmpp10': dict(method='dpm++', steps=10), 'ddpm1000': dict(method='ddpm', steps=1000)}
@@ -62,8 +63,8 @@ if __name__ == '__main__':
     ap.add_argument('--seeds', default='0,1,2', help='comma-separated seeds (default 0,1,2)')
     ap.add_argument('--chunk', type=int, default=None, help='sample in calls of at most this many (same seeds for every checkpoint, so two checkpoints are compared pairwise)')
     a = ap.parse_args(); t0 = time.time()
-    dev = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    _, ref_imgs = _split(PRESETS['cpu'], load_images('fmnist', 'test'))
+    dev = default_device()
+    _, ref_imgs = split_held_out(PRESETS['cpu'], load_images('fmnist', 'test'))
     ref = RefStats(ref_imgs, ClassifierFeatures(load_classifier(device=dev)))
     snap = os.path.join(tempfile.mkdtemp(), 'snapshot.pth')
     def run(tag):
