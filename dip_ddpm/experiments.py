@@ -22,7 +22,7 @@ from .core import check_images, check_writable, module_device
 from .hardware import resolve_bf16
 from .data import load_images
 from .ddpm import load_model
-from .samplers import sample, METHODS
+from .samplers import sample, SampleResult, METHODS
 from .dip import fit_dip
 from .integration import sample_blend, sample_truncated, save_trajectory_gif
 from .metrics import RefStats, psnr, ssim, mean_std, ClassifierFeatures, lpips_model, MetricUnavailable
@@ -134,7 +134,7 @@ def run_row(
     priors:dict,    # {'dip', 'image', 'blur'}: guide batches
     seed:int,       # sampler seed
     bf16:bool=None, # bf16 autocast; None: this machine's measured default
-) -> 'SampleResult':
+) -> SampleResult:
     "Sample one row with one seed: from noise, a blend start or a truncated start from `priors[row['prior']]`."
     n = len(priors['dip'])
     kw = dict(method=row['sampler'], seed=seed, bf16=bf16, progress=False)

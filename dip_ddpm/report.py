@@ -63,7 +63,7 @@ def short_table(res:dict, n:int=8) -> str:
     out = (f"`{m.get('command') or 'dip_ddpm reproduce'}`, {m['date'][:10]}, {m['hardware']}: {m['wall_s'] / 60:.1f} min"
            f"{', folder `' + m['run_dir'] + '`' if m.get('run_dir') else ''}.\n\n"
            "| method | NFE | FID | DIP s | total s |\n|---|---:|---:|---:|---:|\n")
-    return out + ''.join(f"| {r['method']} | {r['nfe']} | {_f(r['fid'], r['fid_std'])} | {r['time_dip_s']:.1f} | "
+    return out + ''.join(f"| {r['method']} | {r['nfe']} | {_f(r['fid'], r['fid_std'] if len(r['seeds']) > 1 else None)} | {r['time_dip_s']:.1f} | "
                          f"{r['time_total_s']:.1f} |\n" for r in list(best.values())[:n])
 
 # %% ../nbs/06a_report.ipynb #c030
@@ -159,7 +159,7 @@ SMOKE_NOTE = ("A smoke run: the whole path at a tiny size (4 samples, one seed, 
 
 def write_run(
     run_dir,            # the new run folder
-    cfg:ReproConfig,    # the config that ran
+    cfg,                # the `ReproConfig` that ran
     rows:list,          # the aggregated rows
     extras:dict,        # `reproduce`'s extras (DIP time, images, model metadata)
     command:str=None,   # the command line, recorded

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write README.md from nbs/index.ipynb without Quarto (nbdev-readme needs Quarto, which is not
-installable everywhere). Markdown cells are copied, code cells become ```python blocks followed by
-their saved text output, and saved figures are written to nbs/images/readme_<k>.png and linked.
+installable everywhere). Markdown cells are copied, code cells become ```python blocks (none for `#| echo: false`)
+followed by their saved text output (markdown output as it is), and saved figures are written to nbs/images/readme_<k>.png and linked.
 Links to images/... in markdown become nbs/images/.... `--check` exits 1 if README.md or one of
 those figures is out of step with the notebook."""
 import base64, json, sys
@@ -17,11 +17,12 @@ def render(nb_path=root/'nbs'/'index.ipynb'):
         if c['cell_type'] == 'markdown': out.append(src.replace('](images/', '](nbs/images/'))
         elif c['cell_type'] == 'code' and src and not src.lstrip().startswith('#| hide'):
             lines = [l for l in src.splitlines() if not l.startswith('#|')]
-            out.append('```python\n' + '\n'.join(lines) + '\n```')
+            if '#| echo: false' not in src: out.append('```python\n' + '\n'.join(lines) + '\n```')
             txt, imgs = '', []
             for o in c.get('outputs', []):
                 d = o.get('data', {})
                 if o.get('output_type') == 'stream': txt += ''.join(o.get('text', ''))
+                elif 'text/markdown' in d: out.append(''.join(d['text/markdown']).rstrip())   # shown as markdown
                 elif 'image/png' in d: imgs.append(base64.b64decode(d['image/png']))      # the figure, not its '<Figure ...>' text
                 else: txt += ''.join(d.get('text/plain', ''))
             if txt.strip(): out.append('    ' + txt.rstrip().replace('\n', '\n    '))
