@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from fastcore.meta import delegates
 from fastprogress.fastprogress import progress_bar
-from .core import check_images, check_writable, module_device
+from .core import check_images, check_int, check_writable, module_device
 from .hardware import resolve_bf16
 from .data import load_images
 from .ddpm import load_model
@@ -261,7 +261,7 @@ def _run_rows(plan, cfg, model, sched, priors, targets, refstats, randoms, lp, d
 # %% ../nbs/06_experiments.ipynb #2b581f3e
 def _reproduce(cfg, model, sched, targets, ref, progress, keep_images, stages):
     "The measurement itself, for a checked config whose `bf16` is resolved: (rows, extras)."
-    dev, notes, t0 = module_device(model), [], time.perf_counter()
+    dev, notes = module_device(model), []
     randoms = ref[torch.randperm(len(ref), generator=torch.Generator().manual_seed(cfg.seed + 1))[:cfg.n_samples]]
     label = f"DIP guides: {cfg.n_samples} images × {cfg.dip_iters} iterations" if progress else False
     dip = fit_dip(targets.to(dev), n_iter=cfg.dip_iters, seed=cfg.seed, down=cfg.dip_down, progress=label)
@@ -316,8 +316,7 @@ def trajectory_gif(cfg:ReproConfig, model, sched, priors:dict, path, n:int=8):
 # %% ../nbs/06_experiments.ipynb #731e34ee
 def _configure(preset, model, data, n_samples, smoke) -> ReproConfig:
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {list(PRESETS)}")
-    if n_samples is not None and (not isinstance(n_samples, int) or isinstance(n_samples, bool) or n_samples < 2):
-        raise ValueError(f"`n_samples` must be an int >= 2, got {n_samples!r}")
+    check_int(n_samples, 'n_samples', 2, none_ok=True)
     given = {k: v for k, v in dict(model=model, data=data, n_samples=n_samples).items() if v is not None}
     return dataclasses.replace(smoke_config(PRESETS[preset]) if smoke else PRESETS[preset], **given)
 

@@ -139,8 +139,8 @@ def explorer(model, sched, guides:Tensor, n:int=8):
     import matplotlib.pyplot as plt
     from dip_ddpm.data import show_grid
     out = W.Output()
-    t0 = W.IntSlider(300, min=1, max=sched.T - 1, step=1, description='t0')
-    K = W.IntSlider(20, min=1, max=200, description='steps')
+    t0 = W.IntSlider(300, min=1, max=sched.T - 1, step=1, description='t0', continuous_update=False)
+    K = W.IntSlider(20, min=1, max=200, description='steps', continuous_update=False)
     meth = W.Dropdown(options=['ddim', 'dpm++', 'ddpm'], description='sampler')
     seed = W.IntText(0, description='seed'); go = W.Button(description='re-sample')
     def run(*_):
@@ -153,8 +153,12 @@ def explorer(model, sched, guides:Tensor, n:int=8):
             show_grid(guides[:n], nrow=n, ax=axs[0], title='guides')
             show_grid(r.images, nrow=n, ax=axs[1], title=f'{meth.value}, t0={t0.value}, {k} steps ({r.seconds:.1f} s)')
             plt.show()
+        ui.draws += 1
     go.on_click(run)
-    return W.VBox([W.HBox([t0, K]), W.HBox([meth, seed, go]), out])
+    for w in (t0, K, meth, seed): w.observe(run, names='value')     # every change redraws (sliders on release)
+    ui = W.VBox([W.HBox([t0, K]), W.HBox([meth, seed, go]), out]); ui.draws = 0
+    run()
+    return ui
 
 # %% ../nbs/04_integration.ipynb #c029
 def dip_state_target(
