@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
-from .core import import_fastai_quietly, check_images, isolated_rng
+from .core import import_fastai_quietly, check_images, isolated_rng, shipped_path, load_checkpoint
 import_fastai_quietly()
 from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelValidException, CancelFitException
@@ -24,8 +24,9 @@ from fastai.optimizer import Adam, OptimWrapper
 from fastai.callback.progress import ProgressCallback
 
 # %% auto #0
-__all__ = ['gcat', 'GConv', 'dip_depth', 'DIPNet', 'stack_nets', 'masked_mse_sum', 'psnr_pm1', 'DIPInput', 'DIPHistory',
-           'DIPEarlyStop', 'BF16Master', 'DIPResult', 'fit_dip', 'LabelledBar']
+__all__ = ['DIP_INIT_FORMAT', 'DIP_INIT_VERSION', 'SHIPPED_DIP_INIT', 'gcat', 'GConv', 'dip_depth', 'DIPNet', 'stack_nets',
+           'masked_mse_sum', 'psnr_pm1', 'DIPInput', 'DIPHistory', 'DIPEarlyStop', 'BF16Master', 'DIPResult',
+           'load_dip_init', 'fit_dip', 'LabelledBar']
 
 # %% ../nbs/03_dip.ipynb #c006
 def gcat(xs, G:int) -> Tensor:
@@ -187,6 +188,7 @@ class DIPResult:
     steps: int             # steps taken
     seconds: float         # wall time of the fit
     final: Tensor          # the output at the last step
+    net: nn.Module = None  # the fitted networks, one grouped DIPNet (meta-learning reads their weights)
     def __repr__(self):
         return f"DIPResult(image={tuple(self.image.shape)}, steps={self.steps}, seconds={self.seconds:.2f})"
 
@@ -205,6 +207,29 @@ def _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference):
                              f"{tuple(mask.shape)}")
         if not ((mask == 0) | (mask == 1)).all():
             raise ValueError("`mask` must hold only 0 (unknown) and 1 (known) values")
+
+# %% ../nbs/03_dip.ipynb #4f7921de
+DIP_INIT_FORMAT, DIP_INIT_VERSION, SHIPPED_DIP_INIT = 'dip_ddpm.dip_init', 1, 'dip_meta_fmnist.pth'
+
+def load_dip_init(init) -> dict:
+    "'random' -> None; 'meta' -> the shipped Fashion-MNIST start; a path -> that file; a dict -> itself, checked."
+    if isinstance(init, str) and init == 'random': return None
+    if isinstance(init, (str, os.PathLike)):
+        path = shipped_path(SHIPPED_DIP_INIT) if init == 'meta' else init
+        ck = load_checkpoint(path, DIP_INIT_FORMAT, DIP_INIT_VERSION, weights=('weights',))
+    elif isinstance(init, dict): ck = init
+    else: raise TypeError(f"`init` must be 'random', 'meta', a file path or a dict, got {type(init).__name__}")
+    if not {'config', 'weights', 'z'} <= set(ck):
+        raise ValueError(f"`init` must hold 'config', 'weights' and 'z', got {sorted(ck)}")
+    return ck
+
+def _check_init(ck, input_depth, C, H, down, skip):
+    want = dict(in_ch=input_depth, out_ch=C, size=H, down=list(down)[:dip_depth(H, len(down))], skip=skip)
+    have = {k: (list(v) if k == 'down' else v) for k, v in ck['config'].items()}
+    if have != want:
+        raise ValueError(f"`init` holds networks for {have['out_ch']}-channel {have['size']}x{have['size']} images "
+                         f"(input_depth={have['in_ch']}, down={have['down']}, skip={have['skip']}); this fit needs "
+                         f"{C}-channel {H}x{H} (input_depth={input_depth}, down={want['down']}, skip={skip})")
 
 # %% ../nbs/03_dip.ipynb #c022
 def _dip_adam(fused, master=None):
@@ -231,6 +256,7 @@ def fit_dip(
     bf16:bool=False,             # bf16 weights with an fp32 master copy: faster, but ~10 dB worse (see above)
     fast:bool=True,              # torch's fused Adam (and channels-last bf16); False: the original path, for comparisons
     progress:bool=True,          # show a progress bar; a string also names it
+    init='random',               # 'random', 'meta' (the shipped learned start), a file path or a dict
 ) -> DIPResult:
     "Fit one DIP network per image of `target`, all at once; the caller's RNG state is left unchanged."
     _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference)
@@ -239,11 +265,15 @@ def fit_dip(
     low = bool(bf16) and fast and dt == torch.float32                          # compute in bf16 weights
     fresh = lambda: int.from_bytes(os.urandom(4), 'little') >> 1     # seed=None: new randomness, not the caller's
     seeds = [seed + i for i in range(B)] if seed is not None else [fresh() for _ in range(B)]
+    ck = load_dip_init(init)
+    if ck is not None: _check_init(ck, input_depth, C, H, down, skip)
     nets, zs = [], []
-    for s in seeds:
+    for s in (seeds if ck is None else seeds[:1]):          # a learned start: one network and one z for every image
         with isolated_rng(s):
             nets.append(DIPNet(input_depth, C, H, down, skip).to(dev, dt))
             zs.append(torch.rand(1, input_depth, H, W, device=dev, dtype=dt) * 0.1)
+    if ck is not None:
+        nets[0].load_state_dict(ck['weights']); nets, zs = nets * B, [ck['z'].to(dev, dt)] * B
     net, z = (stack_nets(nets) if B > 1 else nets[0]), torch.cat(zs, 1)
     master = [p.detach().clone() for p in net.parameters()] if low else None
     if low: net = net.to(torch.bfloat16, memory_format=torch.channels_last)
@@ -284,4 +314,4 @@ def _run_dip(learn, hist, lr, use_best, progress):
     image = hist.best if use_best else (hist.avg if hist.avg is not None else final)
     history = dict(loss=torch.tensor(hist.losses), psnr=torch.stack(hist.psnr) if hist.psnr else None,
                    snapshots=hist.snaps)
-    return DIPResult(image.clamp(-1, 1), history, hist.best_step, len(hist.losses), secs, final)
+    return DIPResult(image.clamp(-1, 1), history, hist.best_step, len(hist.losses), secs, final, learn.model)

@@ -23,7 +23,7 @@ from .hardware import resolve_bf16
 from .data import load_images
 from .ddpm import load_model
 from .samplers import sample, SampleResult, METHODS
-from .dip import fit_dip
+from .dip import fit_dip, load_dip_init
 from .integration import sample_blend, sample_truncated, save_trajectory_gif
 from .metrics import RefStats, psnr, ssim, mean_std, ClassifierFeatures, lpips_model, MetricUnavailable
 from .report import new_run_dir, write_run, plan_header, closing_report
@@ -47,19 +47,22 @@ class ReproConfig:
     free_prior: tuple = ((300, 20, 'ddim'),)        # truncated settings also run from free priors
     dip_iters: int = 60
     dip_down: tuple = (32, 32, 64, 64)
+    dip_init: str = 'random'               # where each guide's DIP fit starts: 'random', 'meta' or a start file
     bf16: bool = None                      # None: bf16 only where this machine measures it faster (81_hardware)
     seed: int = 0                          # DIP seed and data subset seed
     max_steps: int = None                  # cap on every row's reverse steps (smoke runs); None: no cap
     smoke: bool = False                    # a smoke run: the full path at a tiny size, numbers not results
 
-# dip_iters: 100 for `cpu`, from 04_integration's DIP-iterations x t0 axis; `paper` scales it, unmeasured at 64 px.
+# `quick` and `cpu`: 20 iterations from the learned Fashion-MNIST start (03a_metadip), where its guides reach the
+# PSNR (and, on 04_integration's DIP-iterations x t0 axis, the FID) of 100 random-start iterations for a fifth of the
+# fit. `paper` (64 px RGB, no learned start for it) scales the random start's 100 iterations, unmeasured at 64 px.
 PRESETS = {
-    'quick': ReproConfig(),
+    'quick': ReproConfig(dip_iters=20, dip_init='meta'),
     'cpu': ReproConfig(name='cpu', n_samples=128, n_ref=2000, seeds=(0, 1, 2), full_seeds=(0,), baseline_steps=(50, 20),
                        dpmpp_steps=(20, 10),
                        truncated=((200, 20, 'ddim'), (400, 20, 'ddim'), (400, 50, 'ddpm'), (200, 20, 'dpm++'),
                                   (200, 10, 'dpm++')),
-                       free_prior=((200, 20, 'ddim'),), dip_iters=100),
+                       free_prior=((200, 20, 'ddim'),), dip_iters=20, dip_init='meta'),
     'paper': ReproConfig(name='paper', n_samples=1024, n_ref=5000, seeds=(0, 1, 2), full_seeds=(0, 1, 2),
                          baseline_steps=(200, 100, 50, 20), dpmpp_steps=(20, 10),
                          truncated=((100, 20, 'ddim'), (200, 20, 'ddim'), (300, 50, 'ddim'), (500, 100, 'ddpm'),
@@ -85,6 +88,7 @@ def check_config(cfg:ReproConfig, T:int=1000):
     if cfg.dip_iters < 1: raise ValueError(f"`dip_iters` must be >= 1 (the guides are DIP fits), got {cfg.dip_iters}")
     if cfg.blend_ws and not 1 <= cfg.blend_steps <= T:
         raise ValueError(f"`blend_steps` must lie in [1, {T}], got {cfg.blend_steps}")
+    if cfg.dip_init != 'random': load_dip_init(cfg.dip_init)      # a missing or foreign start file fails here
     if not cfg.dip_down or any(int(c) < 1 for c in cfg.dip_down):
         raise ValueError(f"`dip_down` must list channel counts >= 1, got {cfg.dip_down}")
     if cfg.max_steps is not None and (not isinstance(cfg.max_steps, int) or cfg.max_steps < 1):
@@ -232,7 +236,7 @@ def estimate_seconds(cfg:ReproConfig, plan:list, model, sched, targets:Tensor) -
     "Estimated seconds of a run on this machine, by stage, from a short measurement (about a second on a CPU)."
     dev = module_device(model); x = targets.to(dev)
     fwd = _forward_seconds(model, x, cfg.bf16, sched.T)
-    k = min(3, cfg.dip_iters); d = fit_dip(x, n_iter=k, seed=cfg.seed, down=cfg.dip_down, progress=False)
+    k = min(3, cfg.dip_iters); d = fit_dip(x, n_iter=k, seed=cfg.seed, down=cfg.dip_down, init=cfg.dip_init, progress=False)
     t0 = time.perf_counter(); psnr(targets, targets.flip(0)); ssim(targets, targets.flip(0))
     per_seed = 3 * (time.perf_counter() - t0) + 0.2 * fwd         # metrics of one row and seed, and its features
     est = dict(dip=d.seconds / k * cfg.dip_iters, sampling=fwd * sum(map(row_cost, plan)),
@@ -263,8 +267,8 @@ def _reproduce(cfg, model, sched, targets, ref, progress, keep_images, stages):
     "The measurement itself, for a checked config whose `bf16` is resolved: (rows, extras)."
     dev, notes = module_device(model), []
     randoms = ref[torch.randperm(len(ref), generator=torch.Generator().manual_seed(cfg.seed + 1))[:cfg.n_samples]]
-    label = f"DIP guides: {cfg.n_samples} images × {cfg.dip_iters} iterations" if progress else False
-    dip = fit_dip(targets.to(dev), n_iter=cfg.dip_iters, seed=cfg.seed, down=cfg.dip_down, progress=label)
+    label = f"DIP guides ({cfg.dip_init} start): {cfg.n_samples} images × {cfg.dip_iters} iterations" if progress else False
+    dip = fit_dip(targets.to(dev), n_iter=cfg.dip_iters, seed=cfg.seed, down=cfg.dip_down, init=cfg.dip_init, progress=label)
     stages['DIP guides'] = dip.seconds
     priors = {k: v.to(dev) for k, v in make_priors(targets.to(dev), dip.image).items()}
     t1 = time.perf_counter(); feats, lp = _features(targets, notes), _lpips(notes)
@@ -314,10 +318,11 @@ def trajectory_gif(cfg:ReproConfig, model, sched, priors:dict, path, n:int=8):
                                path, n=n)
 
 # %% ../nbs/06_experiments.ipynb #731e34ee
-def _configure(preset, model, data, n_samples, smoke) -> ReproConfig:
+def _configure(preset, model, data, n_samples, smoke, dip_init=None, dip_iters=None) -> ReproConfig:
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {list(PRESETS)}")
-    check_int(n_samples, 'n_samples', 2, none_ok=True)
-    given = {k: v for k, v in dict(model=model, data=data, n_samples=n_samples).items() if v is not None}
+    check_int(n_samples, 'n_samples', 2, none_ok=True); check_int(dip_iters, 'dip_iters', none_ok=True)
+    given = {k: v for k, v in dict(model=model, data=data, n_samples=n_samples, dip_init=dip_init,
+                                   dip_iters=dip_iters).items() if v is not None}
     return dataclasses.replace(smoke_config(PRESETS[preset]) if smoke else PRESETS[preset], **given)
 
 # %% ../nbs/06_experiments.ipynb #213ba1f1
@@ -328,12 +333,14 @@ def run_reproduce(
     data:str=None,            # 'fmnist', 'digits' or an ImageFolder path (default: the preset's)
     n_samples:int=None,       # samples per row and seed (default: the preset's)
     smoke:bool=False,         # the preset at a tiny size: checks the path, numbers are not results
+    dip_init:str=None,        # where the guides' DIP fits start: 'random', 'meta' or a start file (default: the preset's)
+    dip_iters:int=None,       # DIP iterations per guide (default: the preset's)
     progress:bool=True,       # show progress bars
     command:str=None,         # the command line, recorded in the run folder
     log=print,                # where the opening and closing reports go
 ):
     "Run a preset end to end into a new run folder: (run_dir, rows, markdown). A failed run leaves no folder."
-    cfg, w0 = _configure(preset, model, data, n_samples, smoke), time.perf_counter()
+    cfg, w0 = _configure(preset, model, data, n_samples, smoke, dip_init, dip_iters), time.perf_counter()
     check_writable(Path(out) / f'{cfg.name}-run', 'out'); stages = _new_stages()
     cfg, m, sched, ck, targets, ref = _prepare(cfg)
     plan, t1 = plan_rows(cfg, sched.T), time.perf_counter(); stages['load'] = t1 - w0

@@ -135,7 +135,7 @@ def plan_header(cfg, plan:list, est:dict, run_dir) -> str:
     "The opening report: preset, rows, precision, the estimated time on this machine and the run folder."
     seeds = sum(len(r['seeds']) for r in plan)
     return (f"dip_ddpm reproduce: preset `{cfg.name}`{' (a smoke run: numbers are not results)' if cfg.smoke else ''}\n"
-            f"  {len(plan)} rows, {seeds} row-seeds, {cfg.n_samples} samples each; DIP guides: {cfg.dip_iters} iterations\n"
+            f"  {len(plan)} rows, {seeds} row-seeds, {cfg.n_samples} samples each; DIP guides: {cfg.dip_iters} iterations from the {cfg.dip_init} start\n"
             f"  on {hardware()}; sampling in {'bf16' if cfg.bf16 else 'fp32'}, DIP fits in fp32\n"
             f"  estimated time on this machine: {_mins(est['total'])} (DIP {_mins(est['dip'])}, sampling "
             f"{_mins(est['sampling'])}, the rest {_mins(est['other'])})\n"
@@ -186,7 +186,7 @@ def write_run(
     md = ((f"# SMOKE RUN, not results: preset `{cfg.name}`\n\n> {SMOKE_NOTE}\n\n" if cfg.smoke else
            f"# dip_ddpm reproduce: preset `{cfg.name}`\n\n") + f"{meta['date']} · {meta['hardware']} · torch {meta['torch']}"
           + (f" · total {seconds / 60:.1f} min" if seconds else '') + (f"\n\ncommand: `{command}`" if command else '')
-          + f"\n\n{cfg.n_samples} samples per row and seed; DIP guides: {cfg.dip_iters} steps, "
+          + f"\n\n{cfg.n_samples} samples per row and seed; DIP guides: {cfg.dip_iters} steps from the {cfg.dip_init} start, "
           + f"{extras['dip_seconds']:.1f} s for all {cfg.n_samples} (batched), "
           + f"PSNR to their targets {extras['dip_psnr']:.2f} dB.\n\n"
           + f"Config: seeds {list(cfg.seeds)} (1000-step row: {list(cfg.full_seeds)}); "

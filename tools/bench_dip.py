@@ -9,9 +9,15 @@
    fastest single mode (fp32, fused Adam), same iterations.
 3. fp32 vs bf16 per batch size (16, 64, 128 networks): ms per step, and whether bf16 is faster.
 
-usage: python tools/bench_dip.py [--iters 150] [--singles 8] [--table-iters 20] [--device cpu]
+With --meta it prints, instead, the learned start against the random one on the same 128 held-out guides:
+the PSNR after 5..100 iterations and the iterations each start needs to reach the random start's
+100-iteration PSNR (mean ± std over 3 fit seeds), the wall time of a 128-image fit at those iterations, and
+after how many fits the one-off meta-training (its time is read from the shipped file) pays for itself.
+--save also writes that table to dip_ddpm/records/dip_meta.json for the records page.
+
+usage: python tools/bench_dip.py [--iters 150] [--singles 8] [--table-iters 20] [--device cpu] [--meta [--save]]
 """
-import argparse, torch
+import argparse, json, datetime, torch
 from dip_ddpm.data import load_images
 from dip_ddpm.dip import fit_dip, psnr_pm1
 from dip_ddpm.experiments import PRESETS, split_held_out
@@ -21,13 +27,44 @@ def fit(x, iters, **kw):
     r = fit_dip(x, n_iter=iters, seed=0, down=PRESETS['cpu'].dip_down, progress=False, **kw)
     return r.seconds, psnr_pm1(r.image.cpu(), x.cpu()).mean().item()
 
+def meta_table(x, seeds=(0, 1, 2), at=(5, 10, 20, 50, 100)):
+    "Both starts on the guides `x`: PSNR curves over seeds, iterations to the random start's 100-iteration PSNR, seconds."
+    from dip_ddpm.dip import load_dip_init
+    from dip_ddpm.metadip import psnr_curve, iters_to_reach
+    curves = {i: torch.stack([psnr_curve(x, max(at), init=i, seed=s)[0] for s in seeds]) for i in ('random', 'meta')}
+    goal = curves['random'][:, max(at) - 1]                       # per seed
+    reach = {i: [iters_to_reach(c, g.item()) for c, g in zip(curves[i], goal)] for i in curves}
+    ms = lambda v: f"{v.mean().item():.2f} ± {v.std().item():.2f}"
+    need = {i: max(r or max(at) for r in reach[i]) for i in curves}                # the worst seed's iterations
+    secs = {i: fit_dip(x, n_iter=need[i], init=i, seed=0, progress=False).seconds for i in curves}
+    meta_s = load_dip_init('meta')['meta']['seconds']
+    cols = ['start'] + [f'PSNR at {k} (dB)' for k in at] + ["iterations to random's 100-iteration PSNR", 'seconds per 128-image fit']
+    rows = [[i] + [ms(curves[i][:, k - 1]) for k in at] + [' / '.join(str(r) for r in reach[i]), round(secs[i], 1)] for i in curves]
+    saved = (secs['random'] - secs['meta']) / len(x)
+    return dict(columns=cols, rows=rows, images=len(x), seeds=list(seeds), meta_training_s=meta_s,
+                saved_s_per_image=round(saved, 4), break_even_images=round(meta_s / saved) if saved > 0 else None)
+
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
     ap.add_argument('--iters', type=int, default=150, help="iterations of the side-by-side fits")
     ap.add_argument('--singles', type=int, default=8); ap.add_argument('--table-iters', type=int, default=20)
     ap.add_argument('--device', default=None, help='default: CUDA if available, else the CPU')
+    ap.add_argument('--meta', action='store_true', help='the learned start against the random one')
+    ap.add_argument('--save', action='store_true', help='with --meta: write dip_ddpm/records/dip_meta.json')
     a = ap.parse_args(); dev = default_device(a.device)
     cfg = PRESETS['cpu']; x = split_held_out(cfg, load_images(cfg.data, 'test'))[0].to(dev)
+    if a.meta:
+        fit(x[:2], 3); r = meta_table(x)
+        r.update(date=datetime.date.today().isoformat(), machine=_hardware() if dev.type == 'cpu' else torch.cuda.get_device_name(dev))
+        print(f"\nDIP starts | {r['images']} held-out guides of the cpu preset, fit seeds {r['seeds']} | {r['machine']} | torch {torch.__version__}\n")
+        print('| ' + ' | '.join(r['columns']) + ' |\n|---|' + '---:|' * (len(r['columns']) - 1))
+        for row in r['rows']: print('| ' + ' | '.join(map(str, row)) + ' |')
+        print(f"\nmeta-training (one-off): {r['meta_training_s'] / 60:.1f} min; each image fitted from the learned start saves "
+              f"{r['saved_s_per_image'] * 1e3:.0f} ms, so it pays for itself after {r['break_even_images']} images")
+        if a.save:
+            from pathlib import Path
+            Path(__file__).parent.parent.joinpath('dip_ddpm/records/dip_meta.json').write_text(json.dumps(r, indent=1) + '\n')
+        raise SystemExit(0)
     fit(x[:2], 3)                                                                        # warm-up
     print(f"\nDIP benchmark | {len(x)} Fashion-MNIST guides of the cpu preset, 28x28, down={cfg.dip_down} | "
           f"{_hardware() if dev.type == 'cpu' else torch.cuda.get_device_name(dev)} | torch {torch.__version__}\n")

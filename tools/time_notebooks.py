@@ -7,6 +7,7 @@ kernels switched off (`ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2`), the c
 
 With `--save` the native run's outputs are saved into the notebooks (what the docs show), except for the notebooks
 named by `--keep` (those whose saved outputs come from a `DIP_DDPM_RUN_SLOW=1` run). Then run `nbdev-clean`.
+With `--only` the measured rows replace their namesakes in the existing record; every row keeps its own date.
 
 usage: python tools/time_notebooks.py [--avx2] [--save] [--keep 04_integration] [--only 02_ddpm 03_dip]
 """
@@ -39,14 +40,20 @@ if __name__ == '__main__':
     nbs = sorted(p for p in (Path(__file__).parents[1] / 'nbs').glob('*.ipynb') if not a.only or p.stem in a.only)
     nbs.sort(key=lambda p: p.stem == '90_measurements')      # last: it prints this record
     env = dict(os.environ, DIP_DDPM_RUN_SLOW='0')
+    today = datetime.date.today().isoformat()
+    rec0 = json.loads(Path(a.out).read_text()) if a.only and Path(a.out).exists() else dict(rows=[], date=today)
+    old, prev_date = rec0['rows'], rec0['date']
     rows = []
     def save():
-        rec = dict(date=datetime.date.today().isoformat(), machine=hardware(), goal_s=GOAL_S,
-                   command='python tools/time_notebooks.py' + (' --avx2' if a.avx2 else ''), rows=rows)
+        merged = {r['notebook']: dict(r, date=r.get('date', prev_date)) for r in old}
+        merged.update({r['notebook']: r for r in rows})
+        rec = dict(date=today, machine=hardware(), goal_s=GOAL_S,
+                   command='python tools/time_notebooks.py' + (' --avx2' if a.avx2 else ''),
+                   rows=sorted(merged.values(), key=lambda r: (r['notebook'] == '90_measurements', r['notebook'])))
         tmp = Path(a.out).with_suffix('.tmp'); tmp.write_text(json.dumps(rec, indent=1) + '\n'); tmp.replace(a.out)
     print(f"| notebook | native (s) |{' bf16 and AVX-512 off (s) |' if a.avx2 else ''}\n|---|---:|{'---:|' if a.avx2 else ''}")
     for nb in nbs:              # the record is written after each notebook, so the measurements page (last) prints it
-        row = dict(notebook=nb.stem, native_s=round(run_all(nb, env, a.save and nb.stem not in a.keep)))
+        row = dict(notebook=nb.stem, date=today, native_s=round(run_all(nb, env, a.save and nb.stem not in a.keep)))
         if a.avx2: row['avx2_paths_s'] = round(run_all(nb, dict(env, ATEN_CPU_CAPABILITY='avx2', ONEDNN_MAX_CPU_ISA='AVX2')))
         rows.append(row); save()
         print(f"| {nb.stem} | {row['native_s']} |" + (f" {row['avx2_paths_s']} |" if a.avx2 else ''), flush=True)
