@@ -1,4 +1,4 @@
-"""`dip_ddpm reproduce | train | sample | meta-train-dip` and `dip_ddpm_train_classifier`: one entry point, fast help, one-line errors.
+"""`dip_ddpm reproduce | train | sample | meta-train-dip | restore` and `dip_ddpm_train_classifier`: one entry point, fast help, one-line errors.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/cli.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/cli.html.md"""
 
 # %% auto #0
 __all__ = ['USER_ERRORS', 'COMMANDS', 'reproduce', 'sample', 'dip_ddpm_train', 'dip_ddpm_train_classifier', 'meta_train_dip',
-           'run', 'main', 'train_main', 'classifier_main']
+           'restore', 'run', 'main', 'train_main', 'classifier_main']
 
 # %% ../nbs/07_cli.ipynb #c4b7512c
 import sys
@@ -127,6 +127,81 @@ def meta_train_dip(
                   ' '.join(['dip_ddpm'] + sys.argv[1:]), overwrite)
     print(f"{steps} Reptile steps in {init['meta']['seconds'] / 60:.1f} min; saved {out}")
 
+# %% ../nbs/07_cli.ipynb #a9903636
+def _read_image(path, name:str):
+    "An image file as a (1, C, H, W) tensor in [-1, 1] (C = 1 for grey images, 3 for colour)."
+    import numpy as np, torch
+    from PIL import Image, UnidentifiedImageError
+    try:
+        with Image.open(path) as im: im = im.convert('L' if im.mode in ('1', 'L', 'I', 'I;16', 'F') else 'RGB')
+    except (OSError, UnidentifiedImageError, ValueError) as e:
+        raise ValueError(f"`{name}`: cannot read {path} as an image ({type(e).__name__})") from None
+    a = torch.from_numpy(np.asarray(im, dtype=np.float32) / 255)
+    return (a[None, None] if a.dim() == 2 else a.permute(2, 0, 1)[None]) * 2 - 1
+
+def _degradation(task, y, sigma, mask, scale):
+    "The task's operator for a measurement `y` (and its mask)."
+    from dip_ddpm.restoration import denoising, inpainting, super_resolution
+    if task == 'denoise':
+        if not sigma > 0: raise ValueError("`sigma`: denoising needs the noise std of INPUT, e.g. --sigma 0.1 ([0, 1] pixel units)")
+        return denoising(sigma)
+    if task == 'inpaint': return inpainting(mask.expand_as(y).clone(), sigma)
+    return super_resolution(scale, (y.shape[-2] * scale, y.shape[-1] * scale), y.shape[1], sigma)
+
+# %% ../nbs/07_cli.ipynb #3fe5513e
+def _restore_any(y, deg, method, model, steps, seed, progress):
+    "Run `method` on `y`; DIP pads a non-square measurement to a square and ignores the padding."
+    import torch, torch.nn.functional as F
+    from dip_ddpm.restoration import restore, dip_restore, inpainting, super_resolution, DIFFUSION
+    if method in DIFFUSION:
+        from dip_ddpm.ddpm import load_model
+        net, sched, _ = load_model(model); y = y.to(next(net.parameters()).device)
+        return restore(y, deg.to(y.device), method, net, sched, steps, seed, progress=progress)
+    if method != 'dip': return restore(y, deg, method)
+    k, (h, w) = deg.scale, y.shape[-2:]; S = max(h, w) * k; pad = (0, S // k - w, 0, S // k - h)
+    if deg.task == 'inpaint': deg = inpainting(F.pad(deg.mask, (0, S - w, 0, S - h)), deg.sigma)
+    if deg.task == 'sr': deg = super_resolution(k, S, y.shape[1], deg.sigma)
+    r = dip_restore(F.pad(y, pad), deg, steps or 200, seed=seed, mask=F.pad(torch.ones_like(y), pad), progress=progress)
+    r.image = r.image[..., :h * k, :w * k]; return r
+
+# %% ../nbs/07_cli.ipynb #103201b3
+@call_parse
+def restore(
+    input:str,                  # the image to restore (PNG, JPEG, ...; for sr the low-resolution one)
+    task:str='denoise',         # 'denoise', 'inpaint' or 'sr'
+    method:str='dip',           # 'dip', 'ddnm', 'diffpir', 'dps', 'gdp', 'hybrid', 'bm3d' or 'classic'
+    out:str='restored.png',     # PNG to write
+    sigma:float=0.0,            # noise std of INPUT in [0, 1] pixel units (25/255 ≈ 0.098)
+    mask:str=None,              # inpaint: white = known, black = missing; same size as INPUT
+    scale:int=2,                # sr: OUT is `scale`× larger than INPUT
+    model:str='fmnist',         # the DDPM of the diffusion methods: shipped name or checkpoint path
+    steps:int=None,             # DIP iterations or network evaluations (default: 200; 20, hybrid 10)
+    seed:int=0,                 # random seed
+    overwrite:bool=False,       # replace an existing `out`
+    no_progress:bool=False,     # hide the progress bar
+    debug:bool=False,           # show the full traceback on errors
+):
+    "Restore one image (denoise, inpaint or super-resolve) with DIP, a diffusion method or a classic baseline."
+    from dip_ddpm.core import check_writable, check_int, atomic_write
+    if task not in ('denoise', 'inpaint', 'sr'): raise ValueError(f"`task` must be 'denoise', 'inpaint' or 'sr', got {task!r}")
+    from dip_ddpm.restoration import check_method
+    m = check_method(method, task)
+    if not sigma >= 0: raise ValueError(f"`sigma` must be >= 0 (noise std in [0, 1] pixel units), got {sigma}")
+    if (mask is not None) != (task == 'inpaint'): raise ValueError("`mask`: give --mask MASK.png with --task inpaint, and only then")
+    if task == 'sr': check_int(scale, 'scale', lo=2)
+    check_int(steps, 'steps', none_ok=True); check_writable(out, 'out', overwrite)
+    y, mk = _read_image(input, 'input'), None
+    if task == 'inpaint':
+        mk = (_read_image(mask, 'mask').mean(1, keepdim=True) > 0).float()
+        if mk.shape[-2:] != y.shape[-2:]:
+            raise ValueError(f"`mask` is {mk.shape[-1]}x{mk.shape[-2]} but INPUT is {y.shape[-1]}x{y.shape[-2]}: they must match")
+        y = y * mk
+    r = _restore_any(y, _degradation(task, y, sigma, mk, scale), m, model, steps, seed, not no_progress)
+    im = ((r.image[0].clamp(-1, 1) + 1) * 127.5).round().byte().permute(1, 2, 0).squeeze(-1).cpu().numpy()
+    from PIL import Image
+    atomic_write(out, write=lambda tmp: Image.fromarray(im).save(tmp, format='PNG'), overwrite=overwrite)
+    print(f"{m} ({task}): {y.shape[-1]}x{y.shape[-2]} -> {im.shape[1]}x{im.shape[0]} in {r.seconds:.1f} s -> {out}")
+
 # %% ../nbs/07_cli.ipynb #c8c3be99
 USER_ERRORS = (ValueError, OSError, FloatingPointError)
 
@@ -146,10 +221,11 @@ def run(cmd, argv:list, prog:str) -> int:
     return 0
 
 # %% ../nbs/07_cli.ipynb #aded6d8a
-COMMANDS = {'reproduce': reproduce, 'train': dip_ddpm_train, 'sample': sample, 'meta-train-dip': meta_train_dip}
+COMMANDS = {'reproduce': reproduce, 'train': dip_ddpm_train, 'sample': sample, 'meta-train-dip': meta_train_dip,
+            'restore': restore}
 
 def main(argv=None) -> int:
-    "The `dip_ddpm` command: `dip_ddpm {reproduce,train,sample,meta-train-dip} [--help] [options]`."
+    "The `dip_ddpm` command: `dip_ddpm {reproduce,train,sample,meta-train-dip,restore} [--help] [options]`."
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ('-h', '--help') or argv[0] not in COMMANDS:
         print("usage: dip_ddpm {" + ','.join(COMMANDS) + "} [--help] [--debug] [options]\n\n"

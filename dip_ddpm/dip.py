@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
-from .core import import_fastai_quietly, check_images, isolated_rng, shipped_path, load_checkpoint
+from .core import import_fastai_quietly, check_images, check_int, isolated_rng, shipped_path, load_checkpoint
 import_fastai_quietly()
 from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelValidException, CancelFitException
@@ -192,14 +192,19 @@ class DIPResult:
     def __repr__(self):
         return f"DIPResult(image={tuple(self.image.shape)}, steps={self.steps}, seconds={self.seconds:.2f})"
 
-def _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference):
-    check_images(target, 'target')
-    if target.shape[-1] != target.shape[-2]:
+def _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference, op=None, size=None):
+    if op is None: check_images(target, 'target')
+    elif not isinstance(target, Tensor) or target.dim() != 4 or not torch.isfinite(target).all():
+        raise ValueError("`target` must be a finite (B, C, h, w) measurement tensor when `op` is given")
+    if op is None and size is not None: raise ValueError("`size` is for fits through an `op`; give `op` too")
+    if op is None and target.shape[-1] != target.shape[-2]:
         raise ValueError(f"`target` images must be square for the DIP network, got {tuple(target.shape[-2:])}")
+    check_int(size, 'size', lo=4, none_ok=True)
     if not isinstance(n_iter, int) or n_iter < 1: raise ValueError(f"`n_iter` must be an int >= 1, got {n_iter!r}")
     if not lr > 0: raise ValueError(f"`lr` must be > 0, got {lr}")
     if reg_noise_std < 0: raise ValueError(f"`reg_noise_std` must be >= 0, got {reg_noise_std}")
-    if reference is not None: check_images(reference, 'reference', shape=target.shape)
+    S = size or target.shape[-1]
+    if reference is not None: check_images(reference, 'reference', shape=(*target.shape[:2], S, S))
     if mask is not None:
         B, C, H, W = target.shape
         if mask.dim() != 4 or mask.shape[0] != B or mask.shape[1] not in (1, C) or tuple(mask.shape[-2:]) != (H, W):
@@ -257,10 +262,13 @@ def fit_dip(
     fast:bool=True,              # torch's fused Adam (and channels-last bf16); False: the original path, for comparisons
     progress:bool=True,          # show a progress bar; a string also names it
     init='random',               # 'random', 'meta' (the shipped learned start), a file path or a dict
+    op=None,                     # a forward operator A: fit A(f(z)) to `target`, then a measurement y (any range)
+    size:int=None,               # with `op`: the side of the images f(z) (default: `target`'s)
+    cbs=(),                      # more fastai callbacks for the fit
 ) -> DIPResult:
     "Fit one DIP network per image of `target`, all at once; the caller's RNG state is left unchanged."
-    _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference)
-    B, C, H, W = target.shape; dev = target.device
+    _check_fit_args(target, n_iter, lr, reg_noise_std, mask, reference, op, size)
+    (B, C), dev = target.shape[:2], target.device; H = W = size or target.shape[-1]
     dt = target.dtype if target.dtype == torch.float64 else torch.float32      # float64 for exactness checks
     low = bool(bf16) and fast and dt == torch.float32                          # compute in bf16 weights
     fresh = lambda: int.from_bytes(os.urandom(4), 'little') >> 1     # seed=None: new randomness, not the caller's
@@ -278,15 +286,15 @@ def fit_dip(
     master = [p.detach().clone() for p in net.parameters()] if low else None
     if low: net = net.to(torch.bfloat16, memory_format=torch.channels_last)
     gens = [torch.Generator(dev).manual_seed(s) for s in seeds]
-    mask = torch.ones(B, 1, H, W, device=dev, dtype=dt) if mask is None else mask.to(dev, dt)
+    mask = torch.ones(B, 1, *target.shape[-2:], device=dev, dtype=dt) if mask is None else mask.to(dev, dt)
     hist = DIPHistory(reference.to(dev) if reference is not None else None, ema_alpha, snapshots)
-    cbs = [DIPInput(z, target.to(dt), reg_noise_std, gens, torch.bfloat16 if low else dt, channels_last=low), hist]
-    cbs += [DIPEarlyStop(patience)] if patience and reference is not None else []
+    cbs = [DIPInput(z, target.to(dt), reg_noise_std, gens, torch.bfloat16 if low else dt, channels_last=low), hist,
+           *cbs] + ([DIPEarlyStop(patience)] if patience and reference is not None else [])
     cbs += [BF16Master(net, master)] if low else []
     items = [(i, i) for i in range(n_iter)]
     with isolated_rng():     # fastai's DataLoaders draw their shuffling seeds from Python's generator
         learn = Learner(DataLoaders(DataLoader(items, bs=1), DataLoader(items[:1], bs=1)), net,
-                        loss_func=lambda p, y: masked_mse_sum(p, y, mask).float(),
+                        loss_func=lambda p, y: masked_mse_sum(op(p) if op else p, y, mask).float(),
                         opt_func=_dip_adam(fast and dev.type in ('cpu', 'cuda'), master), lr=lr, cbs=cbs)
         learn.dip_history, learn.n_images = hist, B
         return _run_dip(learn, hist, lr, reference is not None and return_best, progress)
