@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 from .core import check_int, model_config, import_fastai_quietly
-from .samplers import make_timesteps
+from .samplers import make_timesteps, ddpm_step
 from .dip import fit_dip, load_dip_init
 import deepinv as dinv
 import_fastai_quietly()
@@ -157,7 +157,6 @@ def _eps(model, x, t):
     dt = next(model.parameters()).dtype
     return model(x.to(dt), torch.full((x.shape[0],), t, device=x.device, dtype=torch.long)).to(x.dtype)
 
-def _x0(sched, x, eps, t): ab = sched.alpha_bar[t].item(); return (x - math.sqrt(1 - ab) * eps) / math.sqrt(ab)
 def _noise(x, gen): return torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype)
 
 def check_restore(model, y:Tensor, deg:Degradation):
@@ -185,7 +184,7 @@ def ddnm(model, sched, y:Tensor, deg:Degradation, steps:int=20, seed:int=0, eta:
         sig = eta * math.sqrt((1 - abp) / (1 - ab) * (1 - ab / abp))
         a_t = math.sqrt(abp) - math.sqrt(max(1 - abp - sig**2, 0)) * math.sqrt(ab / (1 - ab))
         lam = 1.0 if s_y == 0 else min(1.0, sig / (a_t * s_y))
-        x0 = _x0(sched, x, _eps(model, x, t), t).clamp(-1, 1)
+        x0 = sched.predict_x0(x, t, _eps(model, x, t)).clamp(-1, 1)
         x0 = x0 - lam * deg.pinv(deg.A(x0) - y)
         if tp < 0: return x0
         eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)
@@ -216,7 +215,7 @@ def diffpir(model, sched, y:Tensor, deg:Degradation, steps:int=20, lam:float=3.0
     traj = [x] if trajectory else None
     for i, t in enumerate(ts):
         ab = ab_all[t].item()
-        x0 = _x0(sched, x, _eps(model, x, t), t).clamp(-1, 1)
+        x0 = sched.predict_x0(x, t, _eps(model, x, t)).clamp(-1, 1)
         if i == len(ts) - 1: break
         x0 = deg.prox(x0, y, (1 - ab) / (2 * lam * s_n**2 * ab))            # gamma = 1/(2 rho_t)
         abp = ab_all[ts[i + 1]].item(); eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)
@@ -236,13 +235,12 @@ def dps(model, sched, y:Tensor, deg:Degradation, steps:int=20, zeta=5.0, seed:in
         tp, z = (ts[i + 1] if i + 1 < len(ts) else -1), (zeta[i] if isinstance(zeta, (list, tuple)) else zeta)
         x = x.detach().requires_grad_(True)
         with torch.enable_grad():
-            x0 = _x0(sched, x, _eps(model, x, t), t).clamp(*clip)
+            x0 = sched.predict_x0(x, t, _eps(model, x, t)).clamp(*clip)
             g, = torch.autograd.grad((deg.A(x0) - y).flatten(1).norm(dim=1).sum(), x)
         x, x0 = x.detach(), x0.detach()
         if tp < 0: return x0.clamp(-1, 1)
-        ab, abp = sched.alpha_bar[t].item(), sched.alpha_bar[tp].item(); beta = 1 - ab / abp
-        mean = math.sqrt(abp) * beta / (1 - ab) * x0 + math.sqrt(1 - beta) * (1 - abp) / (1 - ab) * x
-        x = mean + math.sqrt(beta * (1 - abp) / (1 - ab)) * _noise(x, gen) - z * g
+        ab = sched.alpha_bar[t].item(); eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)     # the noise of the clipped x0
+        x = ddpm_step(sched, x, eps, t, tp, _noise(x, gen), clip_x0=False) - z * g
 
 # %% ../nbs/08_restoration.ipynb #da3e36fc
 @torch.no_grad()
@@ -254,12 +252,12 @@ def gdp(model, sched, y:Tensor, deg:Degradation, steps:int=20, scale:float=3.0, 
     x = _noise(torch.empty(deg.out_shape(y), device=y.device, dtype=y.dtype), gen)
     for i, t in enumerate(ts):
         tp = ts[i + 1] if i + 1 < len(ts) else -1
-        x0 = _x0(sched, x, _eps(model, x, t), t).clamp(-1, 1)
+        x0 = sched.predict_x0(x, t, _eps(model, x, t)).clamp(-1, 1)
         if tp < 0: return x0
-        ab, abp = sched.alpha_bar[t].item(), sched.alpha_bar[tp].item(); beta = 1 - ab / abp
-        var = beta * (1 - abp) / (1 - ab)
-        mean = math.sqrt(abp) * beta / (1 - ab) * x0 + math.sqrt(1 - beta) * (1 - abp) / (1 - ab) * x
-        x = mean + 2 * scale * var * deg.At(y - deg.A(x0)) + math.sqrt(var) * _noise(x, gen)
+        ab, abp = sched.alpha_bar[t].item(), sched.alpha_bar[tp].item()
+        var = (1 - ab / abp) * (1 - abp) / (1 - ab)                                   # the posterior variance Sigma_t
+        eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)
+        x = ddpm_step(sched, x, eps, t, tp, _noise(x, gen), clip_x0=False) + 2 * scale * var * deg.At(y - deg.A(x0))
 
 # %% ../nbs/08_restoration.ipynb #4a5afc76
 class DDPMDenoiser(dinv.models.Denoiser):
@@ -273,7 +271,7 @@ class DDPMDenoiser(dinv.models.Denoiser):
     def forward(self, x, sigma, **kwargs):
         t = self.timestep(sigma); ab = self.sched.alpha_bar[t].item()
         xt = math.sqrt(ab) * (2 * x - 1)
-        return (_x0(self.sched, xt, _eps(self.model, xt, t), t) + 1) / 2
+        return (self.sched.predict_x0(xt, t, _eps(self.model, xt, t)) + 1) / 2
 
 # %% ../nbs/08_restoration.ipynb #07a8452b
 CLASSIC = {'denoise': ('bm3d', 'nlmeans', 'tv'), 'inpaint': ('biharmonic',), 'sr': ('bicubic',)}
