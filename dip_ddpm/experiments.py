@@ -319,7 +319,7 @@ def trajectory_gif(cfg:ReproConfig, model, sched, priors:dict, path, n:int=8):
 
 # %% ../nbs/06_experiments.ipynb #731e34ee
 def _configure(preset, model, data, n_samples, smoke, dip_init=None, dip_iters=None) -> ReproConfig:
-    if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {list(PRESETS)}")
+    if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {list(PRESETS) + ['restore']}")
     check_int(n_samples, 'n_samples', 2, none_ok=True); check_int(dip_iters, 'dip_iters', none_ok=True)
     given = {k: v for k, v in dict(model=model, data=data, n_samples=n_samples, dip_init=dip_init,
                                    dip_iters=dip_iters).items() if v is not None}
@@ -327,7 +327,7 @@ def _configure(preset, model, data, n_samples, smoke, dip_init=None, dip_iters=N
 
 # %% ../nbs/06_experiments.ipynb #213ba1f1
 def run_reproduce(
-    preset:str='cpu',         # 'quick', 'cpu' or 'paper'
+    preset:str='cpu',         # 'quick', 'cpu', 'paper', or 'restore' (the restoration experiment)
     out:str='runs',           # parent folder of the new run folder
     model:str=None,           # shipped model name or checkpoint path (default: the preset's)
     data:str=None,            # 'fmnist', 'digits' or an ImageFolder path (default: the preset's)
@@ -340,6 +340,11 @@ def run_reproduce(
     log=print,                # where the opening and closing reports go
 ):
     "Run a preset end to end into a new run folder: (run_dir, rows, markdown). A failed run leaves no folder."
+    if preset == 'restore':                 # the restoration experiment: `restore_results.run_restore`
+        if data is not None or dip_init is not None:
+            raise ValueError("the `restore` preset restores Fashion-MNIST test images from its own DIP starts: drop `data` and `dip_init`")
+        from dip_ddpm.restore_results import run_restore
+        return run_restore(out, smoke, n_samples, model, dip_iters, progress, command, log)
     cfg, w0 = _configure(preset, model, data, n_samples, smoke, dip_init, dip_iters), time.perf_counter()
     check_writable(Path(out) / f'{cfg.name}-run', 'out'); stages = _new_stages()
     cfg, m, sched, ck, targets, ref = _prepare(cfg)
