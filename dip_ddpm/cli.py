@@ -17,7 +17,7 @@ from fastcore.script import call_parse, anno_parser
 def reproduce():
     "Run the reproduce experiment into a new run folder: it says what it will run first, then prints the table."
     from fastcore.meta import delegates
-    from dip_ddpm.experiments import run_reproduce
+    from dip_ddpm.runs import run_reproduce
     @delegates(run_reproduce, but=['progress', 'command', 'log'])
     def reproduce(
         no_progress:bool=False, # hide progress bars

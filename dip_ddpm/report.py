@@ -1,4 +1,4 @@
-"""What a reproduce run writes and prints: the results table, the Pareto figure, sample grids, the opening and closing reports.
+"""What the sampling experiment writes and prints: the results table, the Pareto figure and the sample grids.
 
 Docs: https://dip-ddpm.github.io/dip_ddpm/report.html.md"""
 
@@ -6,28 +6,12 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/report.html.md"""
 
 # %% ../nbs/06a_report.ipynb #297a8df1
 from __future__ import annotations
-import datetime, json
-from dataclasses import asdict
-from pathlib import Path
-import torch
 from .core import atomic_write
-from .hardware import hardware
 from .data import show_grid
+from .runs import front
 
 # %% auto #0
-__all__ = ['SMOKE_NOTE', 'new_run_dir', 'results_table', 'short_table', 'save_samples_figure', 'pareto_front', 'pareto_figure',
-           'plan_header', 'stage_table', 'closing_report', 'write_run']
-
-# %% ../nbs/06a_report.ipynb #c025
-def new_run_dir(root='runs', name='run') -> Path:
-    "A fresh folder root/name-YYYYmmdd-HHMMSS (suffixed -2, -3, ... if taken); never an existing one."
-    root = Path(root); root.mkdir(parents=True, exist_ok=True)
-    base = f"{name}-{datetime.datetime.now().strftime('%Y%m%d-%H%M%S')}"
-    for i in range(1, 1000):
-        d = root / (base if i == 1 else f"{base}-{i}")
-        try: d.mkdir(); return d
-        except FileExistsError: continue
-    raise RuntimeError(f"could not create a new run folder in {root}")
+__all__ = ['results_table', 'short_table', 'save_samples_figure', 'pareto_front', 'pareto_figure']
 
 # %% ../nbs/06a_report.ipynb #c027
 def _f(v, s=None, nd=2):
@@ -80,14 +64,11 @@ def save_samples_figure(images:dict, priors:dict, path, n:int=16, title:str=None
 
 
 # %% ../nbs/06a_report.ipynb #ae2f4dc2
+def _not_control(row): return row.get('prior') not in ('image', 'blur')
+
 def pareto_front(rows:list) -> list:
-    "Indices of the rows no other row beats on both total seconds and FID (controls and rows without FID left out)."
-    cand = sorted((r['time_total_s'], r['fid'], i) for i, r in enumerate(rows)
-                  if r.get('fid') is not None and r.get('prior') not in ('image', 'blur'))
-    front, best = [], float('inf')
-    for t, f, i in cand:
-        if f < best: front.append(i); best = f
-    return front
+    "Indices of the rows on the FID–seconds front (`runs.front`), the free-prior controls left out."
+    return front(rows, 'time_total_s', 'fid', higher_is_better=False, eligible=_not_control)
 
 # %% ../nbs/06a_report.ipynb #50047c8c
 _STYLE = {'ddpm': ('tab:blue', 'DDPM'), 'ddim': ('tab:orange', 'DDIM'), 'dpm++': ('tab:green', 'DPM-Solver++')}
@@ -127,77 +108,3 @@ def pareto_figure(rows:list, path=None, title:str=None):
     if path is None: return fig
     try: return atomic_write(path, write=lambda tmp: fig.savefig(tmp, format='png', dpi=80))
     finally: plt.close(fig)
-
-# %% ../nbs/06a_report.ipynb #3ebd4707
-def _mins(s): return f"{s / 60:.1f} min" if s >= 90 else f"{s:.0f} s"
-
-def plan_header(cfg, plan:list, est:dict, run_dir) -> str:
-    "The opening report: preset, rows, precision, the estimated time on this machine and the run folder."
-    seeds = sum(len(r['seeds']) for r in plan)
-    return (f"dip_ddpm reproduce: preset `{cfg.name}`{' (a smoke run: numbers are not results)' if cfg.smoke else ''}\n"
-            f"  {len(plan)} rows, {seeds} row-seeds, {cfg.n_samples} samples each; DIP guides: {cfg.dip_iters} iterations from the {cfg.dip_init} start\n"
-            f"  on {hardware()}; sampling in {'bf16' if cfg.bf16 else 'fp32'}, DIP fits in fp32\n"
-            f"  estimated time on this machine: {_mins(est['total'])} (DIP {_mins(est['dip'])}, sampling "
-            f"{_mins(est['sampling'])}, the rest {_mins(est['other'])})\n"
-            f"  results will be written to {run_dir}")
-
-# %% ../nbs/06a_report.ipynb #08ddc150
-def stage_table(stages:dict, wall:float) -> str:
-    "A markdown table of seconds per stage and their share of the wall time."
-    out = "| stage | seconds | share |\n|---|---:|---:|\n"
-    out += ''.join(f"| {k} | {v:.1f} | {100 * v / wall:.0f} % |\n" for k, v in stages.items())
-    return out + f"| **wall time** | **{wall:.1f}** | 100 % |\n"
-
-def closing_report(rows:list, features:str, stages:dict, wall:float, estimate:float, run_dir) -> str:
-    "The closing report: the results table, seconds per stage (with the estimate) and the run folder."
-    return (results_table(rows, 'FMNIST feat.' if features == 'FMNIST classifier' else features) + '\n'
-            + stage_table(stages, wall) + f"\nestimated {_mins(estimate)}, took {_mins(wall)}; written to {run_dir}")
-
-# %% ../nbs/06a_report.ipynb #c031
-SMOKE_NOTE = ("A smoke run: the whole path at a tiny size (4 samples, one seed, 5 DIP iterations, every chain "
-              "capped at 4 steps). Its numbers are not results; do not quote them.")
-
-def write_run(
-    run_dir,            # the new run folder
-    cfg,                # the `ReproConfig` that ran
-    rows:list,          # the aggregated rows
-    extras:dict,        # `reproduce`'s extras (DIP time, images, model metadata)
-    command:str=None,   # the command line, recorded
-    seconds:float=None, # wall time of the whole run
-):
-    "Write results.json, results.md, pareto.png and samples.png (names with '-smoke' for smoke runs) into `run_dir`."
-    import time
-    run_dir, sfx, feats, t0 = Path(run_dir), '-smoke' if cfg.smoke else '', extras.get('features'), time.perf_counter()
-    pareto_figure(rows, run_dir / f'pareto{sfx}.png', title=('SMOKE RUN, not results: ' if cfg.smoke else '')
-                  + f"preset `{cfg.name}`: FID against end-to-end cost, {cfg.n_samples} samples, seeds {list(cfg.seeds)}")
-    if extras.get('images'): save_samples_figure(extras['images'], extras['priors'], run_dir / f'samples{sfx}.png',
-                                                 title='SMOKE RUN: not results' if cfg.smoke else None)
-    stages = extras.get('stages')
-    if stages is not None: stages['figures'] = time.perf_counter() - t0
-    if seconds is not None: seconds += time.perf_counter() - t0
-    meta = dict(preset=cfg.name, smoke=cfg.smoke, run_dir=run_dir.name, features=extras.get('features'), notes=extras.get('notes', []),
-                date=datetime.datetime.now().isoformat(timespec='seconds'), hardware=hardware(),
-                torch=torch.__version__, command=command, wall_s=seconds, config=asdict(cfg),
-                dip_seconds=extras['dip_seconds'], dip_psnr_to_targets=extras['dip_psnr'], stages=stages,
-                estimate_s=(extras.get('estimate') or {}).get('total'),
-                model=dict((k, extras['model_meta'].get(k)) for k in ('command', 'steps', 'hardware', 'wall_s')))
-    if cfg.smoke: meta['warning'] = SMOKE_NOTE
-    atomic_write(run_dir / f'results{sfx}.json', json.dumps(dict(meta=meta, rows=rows), indent=1))
-    md = ((f"# SMOKE RUN, not results: preset `{cfg.name}`\n\n> {SMOKE_NOTE}\n\n" if cfg.smoke else
-           f"# dip_ddpm reproduce: preset `{cfg.name}`\n\n") + f"{meta['date']} · {meta['hardware']} · torch {meta['torch']}"
-          + (f" · total {seconds / 60:.1f} min" if seconds else '') + (f"\n\ncommand: `{command}`" if command else '')
-          + f"\n\n{cfg.n_samples} samples per row and seed; DIP guides: {cfg.dip_iters} steps from the {cfg.dip_init} start, "
-          + f"{extras['dip_seconds']:.1f} s for all {cfg.n_samples} (batched), "
-          + f"PSNR to their targets {extras['dip_psnr']:.2f} dB.\n\n"
-          + f"Config: seeds {list(cfg.seeds)} (1000-step row: {list(cfg.full_seeds)}); "
-          + f"K from noise {list(cfg.baseline_steps)}, DPM-Solver++ {list(cfg.dpmpp_steps)}; blend w {list(cfg.blend_ws)} at {cfg.blend_steps} steps; "
-          + f"truncated (t0, K, sampler) {[list(x) for x in cfg.truncated]}; "
-          + f"free priors at {[list(x) for x in cfg.free_prior]}; "
-          + f"bf16 {cfg.bf16}; {cfg.n_ref} held-out reals for FID/KID.\n\n"
-          + results_table(rows, 'FMNIST feat.' if feats == 'FMNIST classifier' else feats)
-          + "\nmean ± std over seeds; FID/KID against held-out reals in the "
-          + (f"{feats} features.\n" if feats else "features (none available: n/a).\n")
-          + ''.join(f"\n- note: {n}" for n in extras.get('notes', [])) + ('\n' if extras.get('notes') else ''))
-    if stages: md += '\nSeconds per stage:\n\n' + stage_table(stages, seconds or sum(stages.values()))
-    atomic_write(run_dir / f'results{sfx}.md', md)
-    return md

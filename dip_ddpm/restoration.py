@@ -21,32 +21,47 @@ import_fastai_quietly()
 from fastai.callback.core import Callback, CancelFitException
 
 # %% auto #0
-__all__ = ['CLASSIC', 'DIFFUSION', 'METHODS', 'CLASSIC_DEFAULT', 'Degradation', 'prox', 'measure', 'denoising', 'inpainting',
-           'super_resolution', 'box_mask', 'random_mask', 'ESWMV', 'Restored', 'dip_restore', 'check_restore', 'ddnm',
-           'diffpir_timesteps', 'diffpir', 'dps', 'gdp', 'DDPMDenoiser', 'classic_restore', 'hybrid', 'check_method',
-           'restore', 'restoration_grid']
+__all__ = ['CLASSIC', 'DIFFUSION', 'METHODS', 'CLASSIC_DEFAULT', 'Degradation', 'ScaledProjection', 'measure', 'denoising',
+           'inpainting', 'super_resolution', 'box_mask', 'random_mask', 'MatrixDegradation', 'as_matrix', 'ESWMV',
+           'Restored', 'dip_restore', 'check_restore', 'ddnm', 'diffpir_timesteps', 'pinv_start', 'diffpir', 'dps',
+           'gdp', 'DDPMDenoiser', 'classic_restore', 'hybrid', 'check_method', 'restore', 'restoration_grid']
 
 # %% ../nbs/08_restoration.ipynb #563df186
 class Degradation:
-    "y = A x + n on images in [-1, 1]: A, Aᵀ from a deepinv operator with A Aᵀ = c·(a projection); noise std `sigma` in [0, 1] pixel units."
-    def __init__(self, task:str, physics, c:float, sigma:float=0.0, mask:Tensor=None, scale:int=1):
+    "y = A x + n on images in [-1, 1], noise std `sigma` in [0, 1] pixel units; a subclass brings A's linear algebra."
+    def __init__(self, task:str, physics=None, sigma:float=0.0, mask:Tensor=None, scale:int=1):
         if not (isinstance(sigma, (int, float)) and 0 <= sigma < 1):
             raise ValueError(f"`sigma` must be in [0, 1) (noise std in [0, 1] pixel units), got {sigma!r}")
-        self.task, self.physics, self.c, self.sigma, self.mask, self.scale = task, physics, float(c), float(sigma), mask, scale
+        self.task, self.physics, self.sigma, self.mask, self.scale = task, physics, float(sigma), mask, scale
     def A(self, x:Tensor) -> Tensor: return self.physics.A(x)
     def At(self, y:Tensor) -> Tensor: return self.physics.A_adjoint(y)
-    def pinv(self, y:Tensor) -> Tensor: return self.At(y) / self.c           # A^+ = A^T (A A^T)^+
-    def proj(self, x:Tensor) -> Tensor: return self.pinv(self.A(x))          # A^+ A: onto the row space
+    def pinv(self, y:Tensor) -> Tensor: raise NotImplementedError      # A^+ y
+    def prox(self, z:Tensor, y:Tensor, gamma:float) -> Tensor: raise NotImplementedError
     @property
-    def noise_std(self) -> float: return 2 * self.sigma                      # in the package's [-1, 1] units
+    def pinv_noise_std(self) -> float: raise NotImplementedError      # std of A^+ n in the row space
+    def proj(self, x:Tensor) -> Tensor: return self.pinv(self.A(x))    # A^+ A: onto the row space
+    @property
+    def noise_std(self) -> float: return 2 * self.sigma                # in the package's [-1, 1] units
     def out_shape(self, y:Tensor) -> tuple: return (*y.shape[:2], y.shape[-2] * self.scale, y.shape[-1] * self.scale)
     def to(self, device):
-        self.physics = self.physics.to(device); self.mask = None if self.mask is None else self.mask.to(device); return self
-    def __repr__(self): return f"Degradation({self.task}, sigma={self.sigma:g}" + (f", scale={self.scale})" if self.scale > 1 else ")")
+        self.physics = self.physics.to(device)
+        self.mask = None if self.mask is None else self.mask.to(device)
+        return self
+    def __repr__(self):
+        return f"{type(self).__name__}({self.task}, sigma={self.sigma:g}" + (f", scale={self.scale})" if self.scale > 1 else ")")
+
+class ScaledProjection(Degradation):
+    "An A with A Aᵀ = c·P, P a projection (denoising, inpainting, super-resolution): A† and the prox in closed form."
+    def __init__(self, task:str, physics, c:float, sigma:float=0.0, mask:Tensor=None, scale:int=1):
+        super().__init__(task, physics, sigma, mask, scale)
+        self.c = float(c)
+    def pinv(self, y:Tensor) -> Tensor: return self.At(y) / self.c        # A^+ = A^T (A A^T)^+ = A^T / c
+    @property
+    def pinv_noise_std(self) -> float: return self.noise_std / math.sqrt(self.c)
 
 # %% ../nbs/08_restoration.ipynb #2d92d2a3
 @torch.no_grad()
-def prox(self:Degradation, z:Tensor, y:Tensor, gamma:float) -> Tensor:
+def _prox(self:ScaledProjection, z:Tensor, y:Tensor, gamma:float) -> Tensor:
     "argmin_x gamma/2 ||A x - y||^2 + 1/2 ||x - z||^2 = (I + gamma AᵀA)^-1 (z + gamma Aᵀy), in closed form since A Aᵀ = c P."
     r = z + gamma * self.At(y)
     return r - gamma / (1 + gamma * self.c) * self.At(self.A(r))
@@ -59,7 +74,8 @@ def measure(self:Degradation, x:Tensor, seed:int=None) -> Tensor:
     n = torch.randn(y.shape, generator=g, device=y.device, dtype=y.dtype)
     return y + self.noise_std * self.A(self.pinv(n))
 
-Degradation.prox, Degradation.measure = prox, measure
+ScaledProjection.prox = _prox
+Degradation.measure = measure
 
 # %% ../nbs/08_restoration.ipynb #802a2969
 def _check_mask(mask):
@@ -68,12 +84,13 @@ def _check_mask(mask):
 
 def denoising(sigma:float) -> Degradation:
     "Gaussian denoising: A = I, noise std `sigma` in [0, 1] pixel units."
-    return Degradation('denoise', dinv.physics.Denoising(), 1.0, sigma)
+    return ScaledProjection('denoise', dinv.physics.Denoising(), 1.0, sigma)
 
 def inpainting(mask:Tensor, sigma:float=0.0) -> Degradation:
     "Inpainting: A keeps the pixels where `mask` (B, 1 or C, H, W) is 1 and zeroes the rest."
-    _check_mask(mask); m = mask.float()
-    return Degradation('inpaint', dinv.physics.Inpainting(img_size=tuple(m.shape[1:]), mask=m, device=m.device), 1.0, sigma, mask=m)
+    _check_mask(mask)
+    m = mask.float()
+    return ScaledProjection('inpaint', dinv.physics.Inpainting(img_size=tuple(m.shape[1:]), mask=m, device=m.device), 1.0, sigma, mask=m)
 
 def super_resolution(scale:int, size, channels:int=1, sigma:float=0.0, dtype=torch.float32) -> Degradation:
     "`scale`× super-resolution of images of side `size` (or (H, W)): A averages each scale×scale block."
@@ -81,7 +98,7 @@ def super_resolution(scale:int, size, channels:int=1, sigma:float=0.0, dtype=tor
     if H % scale or W % scale: raise ValueError(f"`scale` {scale} must divide the image size {H}x{W}")
     box = torch.full((1, 1, scale, scale), 1 / scale**2, dtype=dtype)
     phys = dinv.physics.Downsampling(img_size=(channels, H, W), filter=box, factor=scale, padding='valid')
-    return Degradation('sr', phys, 1 / scale**2, sigma, scale=scale)
+    return ScaledProjection('sr', phys, 1 / scale**2, sigma, scale=scale)
 
 # %% ../nbs/08_restoration.ipynb #29496dd7
 def box_mask(n:int, size:int=28, box:int=12, channels:int=1) -> Tensor:
@@ -94,6 +111,44 @@ def random_mask(n:int, size:int=28, missing:float=0.5, seed:int=0, channels:int=
     "`n` masks that hide each pixel with probability `missing` (the same pixels in every channel)."
     g = torch.Generator().manual_seed(seed)
     return (torch.rand(n, 1, size, size, generator=g) >= missing).float().expand(n, channels, size, size).clone()
+
+# %% ../nbs/08_restoration.ipynb #c85acc16
+class MatrixDegradation(Degradation):
+    "Any linear A given as a dense matrix on flattened images: A†, the prox and A†n's noise level by dense algebra."
+    def __init__(self, matrix:Tensor, in_shape:tuple, y_shape:tuple, sigma:float=0.0, task:str='matrix'):
+        if not isinstance(matrix, Tensor) or matrix.dim() != 2:
+            raise ValueError("`matrix` must be a 2-D tensor (rows: measurements, columns: pixels)")
+        if matrix.shape != (math.prod(y_shape), math.prod(in_shape)):
+            raise ValueError(f"`matrix` must have shape ({math.prod(y_shape)}, {math.prod(in_shape)}) for images "
+                             f"{tuple(in_shape)} and measurements {tuple(y_shape)}, got {tuple(matrix.shape)}")
+        super().__init__(task, None, sigma)
+        self.matrix, self.in_shape, self.y_shape = matrix, tuple(in_shape), tuple(y_shape)
+        self.matrix_pinv = torch.linalg.pinv(matrix.double())
+    def A(self, x:Tensor) -> Tensor: return (x.flatten(1) @ self.matrix.T.to(x)).view(len(x), *self.y_shape)
+    def At(self, y:Tensor) -> Tensor: return (y.flatten(1) @ self.matrix.to(y)).view(len(y), *self.in_shape)
+    def pinv(self, y:Tensor) -> Tensor: return (y.flatten(1) @ self.matrix_pinv.T.to(y)).view(len(y), *self.in_shape)
+    def out_shape(self, y:Tensor) -> tuple: return (len(y), *self.in_shape)
+    @torch.no_grad()
+    def prox(self, z:Tensor, y:Tensor, gamma:float) -> Tensor:
+        "The normal equations (I + gamma AᵀA) x = z + gamma Aᵀy, solved in float64 (gamma may be large)."
+        M = self.matrix.to(z.device, torch.float64)
+        lhs = torch.eye(M.shape[1], dtype=M.dtype, device=M.device) + gamma * M.T @ M
+        rhs = z.flatten(1).double() + gamma * y.flatten(1).double() @ M
+        return torch.linalg.solve(lhs, rhs.T).T.view(z.shape).to(z.dtype)
+    @property
+    def pinv_noise_std(self) -> float:
+        gram = self.matrix @ self.matrix.T
+        rank = torch.linalg.matrix_rank(gram).item()
+        return self.noise_std * math.sqrt(torch.linalg.pinv(gram).trace().item() / rank)
+    def to(self, device):
+        self.matrix, self.matrix_pinv = self.matrix.to(device), self.matrix_pinv.to(device)
+        return self
+
+def as_matrix(deg:Degradation, shape:tuple, dtype=torch.float32) -> MatrixDegradation:
+    "`deg`'s A written out as a dense matrix for images of `shape` (C, H, W), in `deg`'s `dtype`: generic algebra."
+    eye = torch.eye(math.prod(shape), dtype=dtype).view(-1, *shape)
+    cols = deg.A(eye).double()
+    return MatrixDegradation(cols.flatten(1).T.contiguous(), shape, tuple(cols.shape[1:]), deg.sigma, deg.task)
 
 # %% ../nbs/08_restoration.ipynb #82feed19
 class ESWMV(Callback):
@@ -157,7 +212,19 @@ def _eps(model, x, t):
     dt = next(model.parameters()).dtype
     return model(x.to(dt), torch.full((x.shape[0],), t, device=x.device, dtype=torch.long)).to(x.dtype)
 
+def _x0(model, sched, x, t):
+    "The model's clipped estimate of x0 from x_t."
+    return sched.predict_x0(x, t, _eps(model, x, t)).clamp(-1, 1)
+
 def _noise(x, gen): return torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype)
+
+def _steps(ts:list) -> list:
+    "Pairs (t, t_prev) of a reverse pass; t_prev = -1 marks the last step."
+    return list(zip(ts, list(ts[1:]) + [-1]))
+
+def _start(y, deg, gen, x_start=None):
+    "Where a reverse pass starts: `x_start`, or pure noise of the restoration's shape."
+    return _noise(torch.empty(deg.out_shape(y), device=y.device, dtype=y.dtype), gen) if x_start is None else x_start
 
 def check_restore(model, y:Tensor, deg:Degradation):
     "Raise unless `y` is a finite measurement whose restoration has the model's channels and size."
@@ -176,49 +243,51 @@ def ddnm(model, sched, y:Tensor, deg:Degradation, steps:int=20, seed:int=0, eta:
     check_restore(model, y, deg)
     ts = make_timesteps(sched.T - 1 if t_start is None else t_start, steps)
     gen = torch.Generator(y.device).manual_seed(seed)
-    x = _noise(torch.empty(deg.out_shape(y), device=y.device, dtype=y.dtype), gen) if x_start is None else x_start
-    s_y = deg.noise_std / math.sqrt(deg.c)                       # noise std of A^+ y in the row space
-    for i, t in enumerate(ts):
-        tp = ts[i + 1] if i + 1 < len(ts) else -1
+    x, s_y = _start(y, deg, gen, x_start), deg.pinv_noise_std        # s_y: the noise std of A^+ y
+    for t, tp in _steps(ts):
         ab, abp = sched.alpha_bar[t].item(), (sched.alpha_bar[tp].item() if tp >= 0 else 1.0)
         sig = eta * math.sqrt((1 - abp) / (1 - ab) * (1 - ab / abp))
         a_t = math.sqrt(abp) - math.sqrt(max(1 - abp - sig**2, 0)) * math.sqrt(ab / (1 - ab))
         lam = 1.0 if s_y == 0 else min(1.0, sig / (a_t * s_y))
-        x0 = sched.predict_x0(x, t, _eps(model, x, t)).clamp(-1, 1)
-        x0 = x0 - lam * deg.pinv(deg.A(x0) - y)
+        x0 = _x0(model, sched, x, t)
+        x0 = x0 - lam * deg.pinv(deg.A(x0) - y)                        # the null-space step
         if tp < 0: return x0
-        eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)
-        x = math.sqrt(abp) * x0 + math.sqrt(max(1 - abp - sig**2, 0)) * eps
+        x = math.sqrt(abp) * x0 + math.sqrt(max(1 - abp - sig**2, 0)) * sched.predict_eps(x, t, x0)
         if sig > 0:
-            n = _noise(x, gen); nr = deg.proj(n)
+            n = _noise(x, gen)
+            nr = deg.proj(n)
             x = x + math.sqrt(max(sig**2 - (a_t * lam * s_y)**2, 0.0)) * nr + sig * (n - nr)
 
 # %% ../nbs/08_restoration.ipynb #b187db9a
 def diffpir_timesteps(T:int, steps:int) -> list:
     "DiffPIR's timesteps (as in DeepInverse): T-1-floor(sqrt(i/(N-1))*T) for i < N-1, then 0."
-    seq = torch.sqrt(torch.linspace(0.0, T**2, steps)).type(torch.int32); seq[-1] = seq[-1] - 1
+    seq = torch.sqrt(torch.linspace(0.0, T**2, steps)).type(torch.int32)
+    seq[-1] = seq[-1] - 1
     return [T - 1 - int(s) for s in seq]
+
+def pinv_start(sched, y:Tensor, deg:Degradation, t:int, gen) -> Tensor:
+    "2 A^+ y01 - 1 (-1 where A sees nothing, DeepInverse's start) noised to timestep `t`, the noise y has counted."
+    x = deg.pinv(y) + deg.proj(torch.ones(deg.out_shape(y), device=y.device, dtype=y.dtype)) - 1
+    ab = sched.alpha_bar[t].item()
+    return (x + math.sqrt((1 - ab) / ab - deg.noise_std**2) * _noise(x, gen)) * math.sqrt(ab)
 
 @torch.no_grad()
 def diffpir(model, sched, y:Tensor, deg:Degradation, steps:int=20, lam:float=3.0, zeta:float=1.0, seed:int=0,
             x_start:Tensor=None, t_start:int=None, trajectory:bool=False):
-    "DiffPIR: the model's x0, the closed-form data step, a DDIM-like move mixing in fresh noise by `zeta`."
-    check_restore(model, y, deg); check_int(steps, 'steps', lo=2)
+    "DiffPIR: the model's x0, the operator's prox as the data step, a DDIM-like move mixing in fresh noise by `zeta`."
+    check_restore(model, y, deg)
+    check_int(steps, 'steps', lo=2)
     ts = diffpir_timesteps(sched.T, steps) if t_start is None else make_timesteps(t_start, steps)
-    gen, ab_all = torch.Generator(y.device).manual_seed(seed), sched.alpha_bar.to(torch.float64)
+    gen = torch.Generator(y.device).manual_seed(seed)
     s_n = max(deg.sigma, 1e-3)
-    if x_start is None:                      # 2 A^+ y01 - 1 (DeepInverse's start; -1 where inpainting has no pixel)
-        x = deg.pinv(y) + deg.proj(torch.ones(deg.out_shape(y), device=y.device, dtype=y.dtype)) - 1
-        ab = ab_all[ts[0]].item(); sb2 = (1 - ab) / ab
-        x = (x + math.sqrt(sb2 - deg.noise_std**2) * _noise(x, gen)) * math.sqrt(ab)
-    else: x = x_start
+    x = pinv_start(sched, y, deg, ts[0], gen) if x_start is None else x_start
     traj = [x] if trajectory else None
-    for i, t in enumerate(ts):
-        ab = ab_all[t].item()
-        x0 = sched.predict_x0(x, t, _eps(model, x, t)).clamp(-1, 1)
-        if i == len(ts) - 1: break
-        x0 = deg.prox(x0, y, (1 - ab) / (2 * lam * s_n**2 * ab))            # gamma = 1/(2 rho_t)
-        abp = ab_all[ts[i + 1]].item(); eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)
+    for t, tp in _steps(ts):
+        x0 = _x0(model, sched, x, t)
+        if tp < 0: break
+        ab, abp = sched.alpha_bar[t].item(), sched.alpha_bar[tp].item()
+        x0 = deg.prox(x0, y, (1 - ab) / (2 * lam * s_n**2 * ab))                  # gamma = 1/(2 rho_t)
+        eps = sched.predict_eps(x, t, x0)
         x = math.sqrt(abp) * x0 + math.sqrt(1 - abp) * (math.sqrt(1 - zeta) * eps + math.sqrt(zeta) * _noise(x, gen))
         if trajectory: traj.append(x)
     return (x0, traj) if trajectory else x0
@@ -230,16 +299,16 @@ def dps(model, sched, y:Tensor, deg:Degradation, steps:int=20, zeta=5.0, seed:in
     check_restore(model, y, deg)
     ts = make_timesteps(sched.T - 1, steps)
     gen = torch.Generator(y.device).manual_seed(seed)
-    x = _noise(torch.empty(deg.out_shape(y), device=y.device, dtype=y.dtype), gen) if x_start is None else x_start
-    for i, t in enumerate(ts):
-        tp, z = (ts[i + 1] if i + 1 < len(ts) else -1), (zeta[i] if isinstance(zeta, (list, tuple)) else zeta)
+    x = _start(y, deg, gen, x_start)
+    for i, (t, tp) in enumerate(_steps(ts)):
+        z = zeta[i] if isinstance(zeta, (list, tuple)) else zeta
         x = x.detach().requires_grad_(True)
         with torch.enable_grad():
             x0 = sched.predict_x0(x, t, _eps(model, x, t)).clamp(*clip)
             g, = torch.autograd.grad((deg.A(x0) - y).flatten(1).norm(dim=1).sum(), x)
         x, x0 = x.detach(), x0.detach()
         if tp < 0: return x0.clamp(-1, 1)
-        ab = sched.alpha_bar[t].item(); eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)     # the noise of the clipped x0
+        eps = sched.predict_eps(x, t, x0)                                       # the noise of the clipped x0
         x = ddpm_step(sched, x, eps, t, tp, _noise(x, gen), clip_x0=False) - z * g
 
 # %% ../nbs/08_restoration.ipynb #da3e36fc
@@ -249,15 +318,14 @@ def gdp(model, sched, y:Tensor, deg:Degradation, steps:int=20, scale:float=3.0, 
     check_restore(model, y, deg)
     ts = make_timesteps(sched.T - 1, steps)
     gen = torch.Generator(y.device).manual_seed(seed)
-    x = _noise(torch.empty(deg.out_shape(y), device=y.device, dtype=y.dtype), gen)
-    for i, t in enumerate(ts):
-        tp = ts[i + 1] if i + 1 < len(ts) else -1
-        x0 = sched.predict_x0(x, t, _eps(model, x, t)).clamp(-1, 1)
+    x = _start(y, deg, gen)
+    for t, tp in _steps(ts):
+        x0 = _x0(model, sched, x, t)
         if tp < 0: return x0
         ab, abp = sched.alpha_bar[t].item(), sched.alpha_bar[tp].item()
         var = (1 - ab / abp) * (1 - abp) / (1 - ab)                                   # the posterior variance Sigma_t
-        eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)
-        x = ddpm_step(sched, x, eps, t, tp, _noise(x, gen), clip_x0=False) + 2 * scale * var * deg.At(y - deg.A(x0))
+        step = ddpm_step(sched, x, sched.predict_eps(x, t, x0), t, tp, _noise(x, gen), clip_x0=False)
+        x = step + 2 * scale * var * deg.At(y - deg.A(x0))
 
 # %% ../nbs/08_restoration.ipynb #4a5afc76
 class DDPMDenoiser(dinv.models.Denoiser):

@@ -6,35 +6,33 @@ Docs: https://dip-ddpm.github.io/dip_ddpm/restore_results.html.md"""
 
 # %% ../nbs/08a_restore_results.ipynb #9fb99230
 from __future__ import annotations
-import dataclasses, datetime, json, shutil, time, warnings
-from dataclasses import dataclass, asdict
-from pathlib import Path
+import dataclasses, time, warnings
+from dataclasses import dataclass
 import torch
 from torch import Tensor, nn
+from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
-from .core import atomic_write, check_int, check_writable, module_device
-from .hardware import resolve_bf16, hardware
-from .data import load_images
-from .ddpm import load_model
-from .metrics import RefStats, ClassifierFeatures, psnr, ssim, mean_std, lpips_model, lpips_distance, MetricUnavailable
+from .core import atomic_write, check_int, module_device
+from .metrics import RefStats, ClassifierFeatures, psnr, ssim, lpips_model, lpips_distance, MetricUnavailable
 from .restoration import (denoising, inpainting, super_resolution, box_mask, random_mask, dip_restore, ddnm, diffpir,
                                   dps, gdp, hybrid, classic_restore, restoration_grid, check_restore)
-from .report import new_run_dir
+from .runs import (RunConfig, register_preset, aggregate, forward_seconds, iteration_seconds, front,
+                           paired_difference, paired_table)
 
 # %% auto #0
-__all__ = ['RESTORE_PRESET', 'TUNING', 'SLUG', 'CLASSIC_FOR', 'FAMILY', 'RESTORE_SMOKE_NOTE', 'RestoreConfig', 'make_task',
-           'BF16Forward', 'restore_all', 'residual', 'restore_metrics', 'family', 'aggregate', 'held_out',
-           'restore_experiment', 'quality_front', 'quality_cost_figure', 'distortion_perception_figure',
-           'restore_table', 'headline', 'hybrid_place', 'smoke_restore', 'check_restore_config', 'estimate_restore',
-           'restore_header', 'write_restore_run', 'run_restore', 'restore_summary']
+__all__ = ['TUNING', 'RESTORE_PRESET', 'SLUG', 'CLASSIC_FOR', 'FAMILY', 'METRICS', 'RestoreConfig', 'make_task', 'BF16Forward',
+           'restore_all', 'residual', 'restore_metrics', 'family', 'restore_row', 'quality_front',
+           'quality_cost_figure', 'distortion_perception_figure', 'restore_table', 'headline', 'hybrid_place',
+           'restore_summary']
 
 # %% ../nbs/08a_restore_results.ipynb #a3dd0492
+TUNING = range(1000, 1016)          # test images the methods' settings were tuned on: never restored here
+
 @dataclass
-class RestoreConfig:
-    "Everything one restoration run does; see `RESTORE_PRESET`."
+class RestoreConfig(RunConfig):
+    "The restoration experiment: every method on every task, over seeds; see `RESTORE_PRESET`."
     name: str = 'restore'
-    model: str = 'fmnist'           # a shipped model name or a checkpoint path (28 px, 1 channel)
-    n_images: int = 64              # held-out test images restored per task and seed
+    n_samples: int = 64             # held-out test images restored per task and seed
     n_ref: int = 1000               # other held-out images: the FID/KID reference
     seeds: tuple = (0, 1, 2)        # seeds of the measurement noise, the random masks, DIP and the samplers
     tasks: tuple = ('denoise σ=0.1', 'denoise σ=0.2', 'box inpaint', '50% missing σ=0.02', '2× SR σ=0.05')
@@ -43,12 +41,16 @@ class RestoreConfig:
     meta_iters: int = 100           # DIP iterations from the learned start (it peaks sooner)
     hybrid_t0: int = 200            # the hybrid's start: the learned-start DIP restoration noised to t0 ...
     hybrid_steps: int = 10          # ... then this many DiffPIR steps
-    bf16: bool = None               # the DDPM's forward in bf16 autocast; None: this machine's measured default
-    seed: int = 0                   # the seed of the held-out subset
-    smoke: bool = False             # a smoke run: every row at a tiny size, numbers are not results
 
-RESTORE_PRESET = RestoreConfig()
-TUNING = range(1000, 1016)          # test images the methods' settings were tuned on: never restored here
+    smoke_note = ("A smoke run: every task, row and file at a tiny size (4 images, one seed, 5 DIP iterations, "
+                  "3 NFE). Its numbers are not results; do not quote them.")
+    exclude = tuple(TUNING)
+
+    def smoke_sizes(self) -> dict:
+        "4 images, 16 references, one seed, 5 DIP iterations from either start, 3 NFE (2 for the hybrid)."
+        return dict(n_samples=4, n_ref=16, seeds=(0,), dip_iters=5, meta_iters=5, steps=3, hybrid_steps=2)
+
+RESTORE_PRESET = register_preset(RestoreConfig())
 SLUG = {'denoise σ=0.1': 'denoise-0.1', 'denoise σ=0.2': 'denoise-0.2', 'box inpaint': 'box-inpaint',
         '50% missing σ=0.02': 'missing-50', '2× SR σ=0.05': 'sr-2x'}
 
@@ -111,57 +113,58 @@ def family(method:str) -> str:
     "A row's family: 'none', 'DIP', 'oracle', 'diffusion', 'hybrid' or 'classic'."
     return 'classic' if method.startswith('classic') else FAMILY[method]
 
-def aggregate(task:str, method:str, per_seed:list, nfe:int, seeds) -> dict:
-    "One row of results.json: mean ± std over seeds of every metric, with the per-seed PSNR kept for paired differences."
-    row = dict(task=task, method=method, family=family(method), nfe=nfe, seeds=list(seeds))
-    for k in ('psnr', 'ssim', 'lpips', 'fid', 'kid', 'residual', 'seconds'):
-        vals = [d[k] for d in per_seed if d[k] is not None]
-        row[k], row[f'{k}_std'] = mean_std(vals) if vals else (None, None)
-    row['psnr_seeds'] = [d['psnr'] for d in per_seed]
-    return row
+METRICS = ('psnr', 'ssim', 'lpips', 'fid', 'kid', 'residual', 'seconds')
+
+def restore_row(task:str, method:str, per_seed:list, nfe:int, seeds) -> dict:
+    "One row of results.json: mean ± std over seeds of every metric, with the per-seed values kept for paired differences."
+    return dict(task=task, method=method, family=family(method), nfe=nfe, **aggregate(per_seed, METRICS, seeds))
 
 # %% ../nbs/08a_restore_results.ipynb #0e7bd708
-def held_out(cfg:RestoreConfig) -> tuple:
-    "Disjoint random test images: (`n_images` to restore, `n_ref` FID/KID references), never the tuning images."
-    test = load_images('fmnist', 'test'); keep = torch.tensor([i for i in range(len(test)) if i not in TUNING])
-    p = keep[torch.randperm(len(keep), generator=torch.Generator().manual_seed(cfg.seed))]
-    if len(p) < cfg.n_images + cfg.n_ref: raise ValueError(f"`n_images` + `n_ref` must be at most {len(p)}")
-    return test[p[:cfg.n_images]], test[p[cfg.n_images:cfg.n_images + cfg.n_ref]]
-
 def _lpips_or_note(notes):
     try: return lpips_model()
-    except MetricUnavailable as e: notes.append(f"LPIPS n/a: {e}"); return None
+    except MetricUnavailable as e:
+        notes.append(f"LPIPS n/a: {e}")
+        return None
 
 # %% ../nbs/08a_restore_results.ipynb #af5caa16
-def restore_experiment(cfg:RestoreConfig, model, sched, x:Tensor, ref:Tensor, progress:bool=True) -> tuple:
-    "Every task × seed × row: (rows, first-seed images per task, notes, seconds per stage)."
-    notes, stages, t0 = [], dict(restoring=0.0, metrics=0.0), time.perf_counter()
-    refstats, lp = RefStats(ref, ClassifierFeatures()), _lpips_or_note(notes)
-    stages['references'] = time.perf_counter() - t0
-    net, per, shown = BF16Forward(model) if cfg.bf16 else model, {}, {}
-    pb = progress_bar([(t, s) for t in cfg.tasks for s in cfg.seeds], leave=False) if progress else None
+def _restore_task_seed(cfg, net, sched, x, task, seed, per, shown, refs, stages):
+    start = time.perf_counter()
+    deg, y, out = restore_all(cfg, net, sched, x, task, seed)
+    mid = time.perf_counter()
+    stages['restoring'] += mid - start
+    if seed == cfg.seeds[0]:
+        shown[task] = (deg.pinv(y).clamp(-1, 1).cpu(), {k: v[0].float().cpu() for k, v in out.items()})
+    for k, (img, s, nfe) in out.items():
+        per.setdefault((task, k), []).append(dict(restore_metrics(img, x, deg, y, *refs), seconds=s, nfe=nfe))
+    stages['metrics'] += time.perf_counter() - mid
+
+@patch
+def measure(self:RestoreConfig, plan, model, sched, images, ref, progress, stages) -> tuple:
+    "Every task × seed × row: (rows, extras with the first seed's images per task and the notes)."
+    dev, notes, start = module_device(model), [], time.perf_counter()
+    x, ref = images.to(dev), ref.to(dev)
+    refs = (RefStats(ref, ClassifierFeatures()), _lpips_or_note(notes))
+    stages.update(references=time.perf_counter() - start, restoring=0.0, metrics=0.0)
+    net, per, shown = BF16Forward(model) if self.bf16 else model, {}, {}
+    work = [(t, s) for t in self.tasks for s in self.seeds]
+    pb = progress_bar(work, leave=False) if progress else None
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message=r'FID of \d+ `\w+` images in')     # said once, in the notes
-        for task, seed in pb if pb is not None else [(t, s) for t in cfg.tasks for s in cfg.seeds]:
+        for task, seed in pb if pb is not None else work:
             if pb is not None: pb.comment = f"{task}, seed {seed}"
-            t1 = time.perf_counter(); deg, y, out = restore_all(cfg, net, sched, x, task, seed)
-            t2 = time.perf_counter(); stages['restoring'] += t2 - t1
-            if seed == cfg.seeds[0]: shown[task] = (deg.pinv(y).clamp(-1, 1).cpu(), {k: v[0].float().cpu() for k, v in out.items()})
-            for k, (img, s, nfe) in out.items():
-                per.setdefault((task, k), []).append(dict(restore_metrics(img, x, deg, y, refstats, lp), seconds=s, nfe=nfe))
-            stages['metrics'] += time.perf_counter() - t2
+            _restore_task_seed(self, net, sched, x, task, seed, per, shown, refs, stages)
     notes.append(f"FID/KID in the Fashion-MNIST classifier's features, {len(x)} restorations against {len(ref)} other "
                  "held-out images: FID of so few images is biased upwards, so compare it only within one run")
-    return [aggregate(t, k, v, v[0]['nfe'], cfg.seeds) for (t, k), v in per.items()], shown, notes, stages
+    rows = [restore_row(t, k, v, v[0]['nfe'], self.seeds) for (t, k), v in per.items()]
+    hybrid_lines = [hybrid_place(rows, t) for t in self.tasks]
+    return rows, dict(shown=shown, images=x.cpu(), notes=notes, meta=dict(hybrid=hybrid_lines))
 
 # %% ../nbs/08a_restore_results.ipynb #0b814fcb
+def _not_oracle(row): return row['family'] != 'oracle'
+
 def quality_front(rows:list) -> list:
-    "Indices of the rows no other row beats on both seconds and PSNR (oracle rows, which need the truth, left out)."
-    cand = sorted((r['seconds'], -r['psnr'], i) for i, r in enumerate(rows) if r['family'] != 'oracle')
-    front, best = [], -float('inf')
-    for s, p, i in cand:
-        if -p > best: front.append(i); best = -p
-    return front
+    "Indices of the rows on the PSNR–seconds front (`runs.front`), the oracle rows (which need the truth) left out."
+    return front(rows, 'seconds', 'psnr', higher_is_better=True, eligible=_not_oracle)
 
 # %% ../nbs/08a_restore_results.ipynb #d8dc842b
 _COL = {'none': 'grey', 'classic': 'tab:brown', 'DIP': 'tab:blue', 'oracle': 'tab:blue', 'diffusion': 'tab:green',
@@ -233,7 +236,8 @@ def hybrid_place(rows:list, task:str) -> str:
     "Where the hybrid sits on `task`'s quality–cost front, and its paired PSNR difference to DiffPIR over seeds."
     rs = [r for r in rows if r['task'] == task]; h = next(r for r in rs if r['family'] == 'hybrid')
     d = next(r for r in rs if r['method'] == 'DiffPIR')
-    dm, ds = mean_std([a - b for a, b in zip(h['psnr_seeds'], d['psnr_seeds'])])
+    diff = paired_difference(h, d, 'psnr')
+    dm, ds = diff['mean'], diff['std']
     beat = [r for r in rs if r['family'] != 'oracle' and r['seconds'] <= h['seconds'] and r['psnr'] > h['psnr']]
     where = 'on the front' if not beat else 'beaten by ' + ', '.join(
         f"{r['method']} (+{r['psnr'] - h['psnr']:.2f} dB in {r['seconds']:.0f} s)" for r in beat)
@@ -241,119 +245,95 @@ def hybrid_place(rows:list, task:str) -> str:
             f"hybrid − DiffPIR = {dm:+.2f} ± {ds:.2f} dB (paired over seeds)")
 
 # %% ../nbs/08a_restore_results.ipynb #f93fe4e9
-RESTORE_SMOKE_NOTE = ("A smoke run: every task, row and file at a tiny size (4 images, one seed, 5 DIP iterations, "
-                      "3 NFE). Its numbers are not results; do not quote them.")
+@patch
+def plan(self:RestoreConfig, T:int) -> list:
+    "The units of work: one per task, each with every seed (each runs all eleven rows)."
+    return [dict(method=t, task=t, seeds=tuple(self.seeds)) for t in self.tasks]
 
-def smoke_restore(cfg:RestoreConfig) -> RestoreConfig:
-    "`cfg` at a tiny size that runs every task, row and file of the run in well under a minute; not results."
-    return dataclasses.replace(cfg, name=f'{cfg.name}-smoke', smoke=True, n_images=4, n_ref=16, seeds=(0,), dip_iters=5,
-                               meta_iters=5, steps=3, hybrid_steps=2)
+@patch
+def describe(self:RestoreConfig, plan:list) -> str:
+    "The opening plan's lines: tasks, seeds, images, the DIP and diffusion budgets and the precision."
+    return (f"  {len(self.tasks)} tasks × {len(self.seeds)} seeds × {self.n_samples} held-out images, 11 rows per task; "
+            f"DIP {self.dip_iters} (random start) / {self.meta_iters} (learned start) iterations, {self.steps} NFE per "
+            f"diffusion method\n  the DDPM in {'bf16' if self.bf16 else 'fp32'}, DIP and the data steps in fp32")
+
+@patch
+def paired_baseline(self:RestoreConfig, plan:list) -> dict:
+    "Every row's PSNR is compared, seed by seed, with DiffPIR's on the same task."
+    return dict(name='DiffPIR', key='psnr', group='task')
 
 # %% ../nbs/08a_restore_results.ipynb #bd93eac7
-def check_restore_config(cfg:RestoreConfig, T:int=1000) -> RestoreConfig:
-    "Validate a config before any work."
-    check_int(cfg.n_images, 'n_images', 2); check_int(cfg.n_ref, 'n_ref', 2)
-    for k in ('steps', 'dip_iters', 'meta_iters', 'hybrid_steps'): check_int(getattr(cfg, k), k, 1)
-    if not cfg.seeds: raise ValueError("`seeds` must name at least one seed")
-    for t in cfg.tasks: make_task(t, 2)
-    if not 0 <= cfg.hybrid_t0 <= T - 1: raise ValueError(f"`hybrid_t0` must lie in [0, {T - 1}], got {cfg.hybrid_t0}")
-    if cfg.hybrid_steps > cfg.hybrid_t0 + 1: raise ValueError("`hybrid_steps` must be at most `hybrid_t0` + 1")
-    return cfg
+@patch
+def check(self:RestoreConfig, model, sched) -> RestoreConfig:
+    "Check the restoration's own fields and the model (a 1-channel 28-pixel DDPM) before any work."
+    for k in ('steps', 'dip_iters', 'meta_iters', 'hybrid_steps'): check_int(getattr(self, k), k, 1)
+    if self.data != 'fmnist':
+        raise ValueError(f"the `restore` preset restores Fashion-MNIST test images: `data` must be 'fmnist', "
+                         f"got {self.data!r}")
+    for t in self.tasks: make_task(t, 2)
+    if not 0 <= self.hybrid_t0 <= sched.T - 1:
+        raise ValueError(f"`hybrid_t0` must lie in [0, {sched.T - 1}], got {self.hybrid_t0}")
+    if self.hybrid_steps > self.hybrid_t0 + 1: raise ValueError("`hybrid_steps` must be at most `hybrid_t0` + 1")
+    x = torch.zeros(2, 1, 28, 28, device=module_device(model))
+    deg = make_task(self.tasks[0], 2).to(x.device)
+    check_restore(model, deg.measure(x, seed=0), deg)
+    return self
 
 # %% ../nbs/08a_restore_results.ipynb #a79c8a8f
-@torch.no_grad()
-def _fwd_seconds(model, x, T):
-    t = torch.full((len(x),), T // 2, device=x.device); model(x, t); t0 = time.perf_counter(); model(x, t)
-    return time.perf_counter() - t0
-
-def estimate_restore(cfg:RestoreConfig, model, sched, x:Tensor) -> float:
-    "Estimated seconds of the run on this machine, from a few seconds of measurement at the run's batch size."
-    deg = denoising(0.1); y = deg.measure(x, seed=0)
-    fit = lambda init, n: dip_restore(y, deg, n, init=init, progress=False).seconds
-    it = lambda init: max(fit(init, 6) - fit(init, 2), 0) / 4           # per iteration, without the set-up
-    fwd = _fwd_seconds(BF16Forward(model) if cfg.bf16 else model, x, sched.T)
-    bm3d_s = _timed(classic_restore, y[:1], deg, 'bm3d')[1] * len(x) * sum(t.startswith('denoise') for t in cfg.tasks)
-    per = cfg.dip_iters * it('random') + cfg.meta_iters * it('meta') + (6 * cfg.steps + cfg.hybrid_steps) * fwd + 2
-    return len(cfg.seeds) * (len(cfg.tasks) * per + bm3d_s) + 15
+@patch
+def estimate(self:RestoreConfig, plan:list, model, sched, images:Tensor) -> dict:
+    "Estimated seconds of the run on this machine, by stage, from a few seconds of measurement at its batch size."
+    x = images.to(module_device(model))
+    deg = denoising(0.1)
+    y = deg.measure(x, seed=0)
+    fit = lambda init: (lambda n: dip_restore(y, deg, n, init=init, progress=False).seconds)
+    fwd = forward_seconds(model, x, sched.T, self.bf16)
+    bm3d_s = _timed(classic_restore, y[:1], deg, 'bm3d')[1] * len(x) * sum(t.startswith('denoise') for t in self.tasks)
+    runs = len(self.seeds) * len(self.tasks)
+    dip = self.dip_iters * iteration_seconds(fit('random')) + self.meta_iters * iteration_seconds(fit('meta'))
+    return {'DIP': runs * dip, 'diffusion': runs * (6 * self.steps + self.hybrid_steps) * fwd,
+            'classic': len(self.seeds) * bm3d_s, 'the rest': 2 * runs + 15}
 
 # %% ../nbs/08a_restore_results.ipynb #e25be36e
-def _mins(s): return f"{s / 60:.1f} min" if s >= 90 else f"{s:.0f} s"
-
-def restore_header(cfg:RestoreConfig, est:float, run_dir) -> str:
-    "The opening report: what the run restores, with what, how long it should take here, and where it writes."
-    return (f"dip_ddpm reproduce: preset `{cfg.name}`{' (a smoke run: numbers are not results)' if cfg.smoke else ''}\n"
-            f"  {len(cfg.tasks)} tasks × {len(cfg.seeds)} seeds × {cfg.n_images} held-out images, 11 rows per task; DIP "
-            f"{cfg.dip_iters} (random start) / {cfg.meta_iters} (learned start) iterations, {cfg.steps} NFE per diffusion method\n"
-            f"  on {hardware()}; the DDPM in {'bf16' if cfg.bf16 else 'fp32'}, DIP and the data steps in fp32\n"
-            f"  estimated time on this machine: {_mins(est)}\n  results will be written to {run_dir}")
-
-# %% ../nbs/08a_restore_results.ipynb #48cfda00
 def _save(fig, path):
     import matplotlib.pyplot as plt
     try: return atomic_write(path, write=lambda tmp: fig.savefig(tmp, format='png', dpi=80))
     finally: plt.close(fig)
 
-def _figures(run_dir, cfg, rows, shown, x, sfx, tag):
-    for task, (y_shown, ims) in shown.items():
-        n = min(6, len(x)); res = {_short(k): v[:n] for k, v in ims.items() if family(k) != 'none'}
-        _save(restoration_grid(x[:n].cpu(), y_shown[:n], res, n=n, title=f"{tag}{task}: A†y, each row (seed {cfg.seeds[0]}), truth"),
-              run_dir / f"samples-{SLUG[task]}{sfx}.png")
+# %% ../nbs/08a_restore_results.ipynb #48cfda00
+@patch
+def report(self:RestoreConfig, run_dir, rows:list, extras:dict) -> str:
+    "Write a sample grid and a distortion–perception figure per task and quality-cost.png; return the tables."
+    sfx, tag, x = '-smoke' if self.smoke else '', 'SMOKE RUN, not results: ' if self.smoke else '', extras['images']
+    for task, (y_shown, ims) in extras['shown'].items():
+        n = min(6, len(x))
+        res = {_short(k): v[:n] for k, v in ims.items() if family(k) != 'none'}
+        title = f"{tag}{task}: A†y, each row (seed {self.seeds[0]}), truth"
+        _save(restoration_grid(x[:n], y_shown[:n], res, n=n, title=title), run_dir / f"samples-{SLUG[task]}{sfx}.png")
         _save(distortion_perception_figure(rows, task), run_dir / f"distortion-perception-{SLUG[task]}{sfx}.png")
-    _save(quality_cost_figure(rows, f"{tag}restoration: PSNR against cost, {cfg.n_images} images, seeds {list(cfg.seeds)}"),
-          run_dir / f"quality-cost{sfx}.png")
+    title = f"{tag}restoration: PSNR against cost, {self.n_samples} images, seeds {list(self.seeds)}"
+    _save(quality_cost_figure(rows, title), run_dir / f"quality-cost{sfx}.png")
+    return (f"{self.n_samples} held-out images per task, seeds {list(self.seeds)}; mean ± std over seeds.\n\n"
+            "## Headline\n\n" + headline(rows) + "\n" + ''.join(f"- {h}\n" for h in extras['meta']['hybrid'])
+            + ''.join(f"\n## {t}\n\n" + restore_table(rows, t) for t in self.tasks)
+            + "\n## Paired differences\n\nPSNR (dB) minus DiffPIR's on the same task, seed by seed:\n\n"
+            + paired_table(rows, 'psnr', group='task'))
 
-# %% ../nbs/08a_restore_results.ipynb #b42ad67e
-def write_restore_run(run_dir, cfg, rows, shown, x, notes, stages, command, wall, est) -> str:
-    "Write results.json/md, a sample grid and a distortion–perception figure per task and quality-cost.png into `run_dir`."
-    run_dir, sfx, t0 = Path(run_dir), '-smoke' if cfg.smoke else '', time.perf_counter()
-    _figures(run_dir, cfg, rows, shown, x, sfx, 'SMOKE RUN, not results: ' if cfg.smoke else '')
-    stages['figures'] = time.perf_counter() - t0; wall += stages['figures']
-    meta = dict(preset=cfg.name, smoke=cfg.smoke, run_dir=run_dir.name, notes=notes, hardware=hardware(), torch=torch.__version__,
-                date=datetime.datetime.now().isoformat(timespec='seconds'), command=command, wall_s=wall, estimate_s=est,
-                stages=stages, config=asdict(cfg), hybrid=[hybrid_place(rows, t) for t in cfg.tasks])
-    if cfg.smoke: meta['warning'] = RESTORE_SMOKE_NOTE
-    atomic_write(run_dir / f'results{sfx}.json', json.dumps(dict(meta=meta, rows=rows), indent=1))
-    md = ((f"# SMOKE RUN, not results: preset `{cfg.name}`\n\n> {RESTORE_SMOKE_NOTE}\n\n" if cfg.smoke else
-           f"# dip_ddpm reproduce: preset `{cfg.name}`\n\n") + f"{meta['date']} · {meta['hardware']} · torch {meta['torch']} · "
-          f"total {wall / 60:.1f} min" + (f"\n\ncommand: `{command}`" if command else '')
-          + f"\n\n{cfg.n_images} held-out images per task, seeds {list(cfg.seeds)}; mean ± std over seeds.\n\n## Headline\n\n"
-          + headline(rows) + "\n" + ''.join(f"- {h}\n" for h in meta['hybrid'])
-          + ''.join(f"\n## {t}\n\n" + restore_table(rows, t) for t in cfg.tasks) + "\n## Notes\n\n" + ''.join(f"- {n}\n" for n in notes))
-    atomic_write(run_dir / f'results{sfx}.md', md); return md
+@patch
+def summary(self:RestoreConfig, rows:list, extras:dict) -> str:
+    "The headline: per task, the best row of each family."
+    return headline(rows)
 
-# %% ../nbs/08a_restore_results.ipynb #2d0fe45b
-def run_restore(
-    out:str='runs',         # parent folder of the new run folder
-    smoke:bool=False,       # the preset at a tiny size: checks the path, numbers are not results
-    n_images:int=None,      # held-out images per task and seed (default: the preset's 64)
-    model:str=None,         # shipped model name or checkpoint path (default: the preset's)
-    dip_iters:int=None,     # random-start DIP iterations (default: the preset's 200)
-    progress:bool=True,     # show a progress bar
-    command:str=None,       # the command line, recorded in the run folder
-    log=print,              # where the opening and closing reports go
-):
-    "Run the restoration preset into a new run folder: (run_dir, rows, markdown). A failed run leaves no folder."
-    w0, cfg = time.perf_counter(), smoke_restore(RESTORE_PRESET) if smoke else RESTORE_PRESET
-    cfg = dataclasses.replace(cfg, **{k: v for k, v in dict(n_images=n_images, model=model, dip_iters=dip_iters).items() if v is not None})
-    check_writable(Path(out) / f'{cfg.name}-run', 'out'); net, sched, _ = load_model(cfg.model)
-    cfg = dataclasses.replace(check_restore_config(cfg, sched.T), bf16=resolve_bf16(cfg.bf16, module_device(net)))
-    x, ref = (v.to(module_device(net)) for v in held_out(cfg))
-    deg = make_task(cfg.tasks[0], len(x)); check_restore(net, deg.measure(x, seed=0), deg)      # a 1-channel 28-px DDPM
-    t1 = time.perf_counter(); est = estimate_restore(cfg, net, sched, x); t_est = time.perf_counter() - t1
-    run_dir = new_run_dir(out, cfg.name); log(restore_header(cfg, est, run_dir))
-    try:
-        rows, shown, notes, stages = restore_experiment(cfg, net, sched, x, ref, progress)
-        stages = dict(load=t1 - w0, estimate=t_est, **stages)
-        md = write_restore_run(run_dir, cfg, rows, shown, x, notes, stages, command, time.perf_counter() - w0, est)
-        log('\n' + headline(rows) + f"\nwall time {_mins(time.perf_counter() - w0)} (estimated {_mins(est)}); everything is in {run_dir}")
-        return run_dir, rows, md
-    except BaseException: shutil.rmtree(run_dir, ignore_errors=True); raise
+@patch
+def tables(self:RestoreConfig, rows:list, extras:dict) -> dict:
+    "Every task's full table, by task."
+    return {t: restore_table(rows, t) for t in self.tasks}
 
 # %% ../nbs/08a_restore_results.ipynb #85fe8725
 def restore_summary(res:dict, hybrid:bool=True) -> str:
     "A saved restore run in brief: when, where and how long, the headline table and (with `hybrid`) the hybrid's place."
     m = res['meta']; c = m['config']
     return (f"`{m.get('command') or 'dip_ddpm reproduce --preset restore'}`, {m['date'][:10]}, {m['hardware']}: "
-            f"{m['wall_s'] / 60:.1f} min, folder `{m['run_dir']}`; {c['n_images']} held-out images × {len(c['seeds'])} seeds, "
+            f"{m['wall_s'] / 60:.1f} min, folder `{m['run_dir']}`; {c['n_samples']} held-out images × {len(c['seeds'])} seeds, "
             "PSNR in dB, mean ± std over seeds; seconds end to end for the images of one seed.\n\n"
             + headline(res['rows']) + ("\n" + ''.join(f"- {h}\n" for h in m['hybrid']) if hybrid else ''))

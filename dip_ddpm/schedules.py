@@ -131,6 +131,19 @@ def predict_x0(self:NoiseSchedule, x_t:Tensor, t, eps:Tensor) -> Tensor:
     return (x_t - (1 - ab).sqrt() * eps) / ab.sqrt()
 
 @patch
+def predict_eps(self:NoiseSchedule, x_t:Tensor, t, x0:Tensor) -> Tensor:
+    "The noise that takes `x0` to `x_t`: eps = (x_t - sqrt(abar_t) x0) / sqrt(1 - abar_t)."
+    if isinstance(t, int):              # one timestep: the coefficients as float64 numbers
+        self._check_t(t, x_t)
+        _check_same_shape(x_t, x0, 'x_t', 'x0')
+        ab = self.alpha_bar[t].item()
+        return (x_t - math.sqrt(ab) * x0) / math.sqrt(1 - ab)
+    t = self._check_t(t, x_t)
+    _check_same_shape(x_t, x0, 'x_t', 'x0')
+    ab = self._gather(self.alpha_bar, t, x_t)
+    return (x_t - ab.sqrt() * x0) / (1 - ab).sqrt()
+
+@patch
 def q_posterior(self:NoiseSchedule, x0:Tensor, x_t:Tensor, t):
     "Mean and variance of q(x_{t-1} | x_t, x0); the variance is shaped to broadcast over `x_t`."
     t = self._check_t(t, x_t); _check_same_shape(x_t, x0, 'x_t', 'x0')

@@ -20,7 +20,8 @@ usage: python tools/bench_dip.py [--iters 150] [--singles 8] [--table-iters 20] 
 import argparse, json, datetime, torch
 from dip_ddpm.data import load_images
 from dip_ddpm.dip import fit_dip, psnr_pm1
-from dip_ddpm.experiments import PRESETS, split_held_out
+from dip_ddpm.runs import presets, held_out_split
+PRESETS = presets()
 from dip_ddpm.hardware import hardware as _hardware, default_device
 
 def fit(x, iters, **kw):
@@ -52,7 +53,8 @@ if __name__ == '__main__':
     ap.add_argument('--meta', action='store_true', help='the learned start against the random one')
     ap.add_argument('--save', action='store_true', help='with --meta: write dip_ddpm/records/dip_meta.json')
     a = ap.parse_args(); dev = default_device(a.device)
-    cfg = PRESETS['cpu']; x = split_held_out(cfg, load_images(cfg.data, 'test'))[0].to(dev)
+    cfg = PRESETS['cpu']
+    x = held_out_split(load_images(cfg.data, 'test'), cfg.n_samples, cfg.n_ref, cfg.seed)[0].to(dev)
     if a.meta:
         fit(x[:2], 3); r = meta_table(x)
         r.update(date=datetime.date.today().isoformat(), machine=_hardware() if dev.type == 'cpu' else torch.cuda.get_device_name(dev))

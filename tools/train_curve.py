@@ -17,7 +17,8 @@ from dip_ddpm.ddpm import load_ddpm
 from dip_ddpm.samplers import sample
 from dip_ddpm.data import load_images
 from dip_ddpm.metrics import ClassifierFeatures, RefStats, load_classifier, mean_std
-from dip_ddpm.experiments import PRESETS, split_held_out
+from dip_ddpm.runs import presets, held_out_split
+PRESETS = presets()
 from dip_ddpm.hardware import hardware, default_device
 
 SAMPLERS = {'ddim20': dict(method='ddim', steps=20), 'dpmpp20': dict(method='dpm++', steps=20),
@@ -64,7 +65,8 @@ if __name__ == '__main__':
     ap.add_argument('--chunk', type=int, default=None, help='sample in calls of at most this many (same seeds for every checkpoint, so two checkpoints are compared pairwise)')
     a = ap.parse_args(); t0 = time.time()
     dev = default_device()
-    _, ref_imgs = split_held_out(PRESETS['cpu'], load_images('fmnist', 'test'))
+    cpu = PRESETS['cpu']
+    _, ref_imgs = held_out_split(load_images('fmnist', 'test'), cpu.n_samples, cpu.n_ref, cpu.seed)
     ref = RefStats(ref_imgs, ClassifierFeatures(load_classifier(device=dev)))
     snap = os.path.join(tempfile.mkdtemp(), 'snapshot.pth')
     def run(tag):
