@@ -62,9 +62,8 @@ class ScaledProjection(Degradation):
 # %% ../nbs/08_restoration.ipynb #2d92d2a3
 @torch.no_grad()
 def _prox(self:ScaledProjection, z:Tensor, y:Tensor, gamma:float) -> Tensor:
-    "argmin_x gamma/2 ||A x - y||^2 + 1/2 ||x - z||^2 = (I + gamma AᵀA)^-1 (z + gamma Aᵀy), in closed form since A Aᵀ = c P."
-    r = z + gamma * self.At(y)
-    return r - gamma / (1 + gamma * self.c) * self.At(self.A(r))
+    "argmin_x gamma/2 ||A x - y||^2 + 1/2 ||x - z||^2 = z + gamma/(1 + gamma c) Aᵀ(y - A z), since A Aᵀ = c P."
+    return z + gamma / (1 + gamma * self.c) * self.At(y - self.A(z))
 
 def measure(self:Degradation, x:Tensor, seed:int=None) -> Tensor:
     "y = A x + n with n in the range of A (none on missing pixels), drawn from its own generator (`seed`)."
