@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Check the words users read: README.md at most 1,200 words outside code, and no changelog phrases (issue numbers,
+"""Check the words users read: README.md at most 1,000 words outside code, and no changelog phrases (issue numbers,
 "this version", "previous machine", sessions) in README.md, the lessons' markdown, or the library's docstrings,
 comments and help texts (`dip_ddpm/*.py`). Exits 1 with what it found. `.ci/run` runs it."""
 import json, re, sys
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
-MAX_WORDS = 1200
+MAX_WORDS = 1000
 PHRASES = re.compile(r"\b(issues? #?\d+|#\d{1,3}\b|this version|the next version|previous (machine|version|stop|session)|"
                      r"sessions?|stop \d+|changelog)\b", re.I)
 
