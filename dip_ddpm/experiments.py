@@ -279,13 +279,11 @@ def measure(self:ReproConfig, plan, model, sched, targets, ref, progress, stages
         warnings.filterwarnings('ignore', message=r'FID of \d+ `\w+` images in')
         rows = _run_rows(plan, self, model, sched, priors, targets, refs, dip.seconds, notes, images, progress,
                          stages)
-    start = time.perf_counter()
-    trajs = trajectories(self, model, sched, priors)
-    stages['trajectory GIF'] = time.perf_counter() - start
     dip_psnr = psnr(dip.image.cpu(), targets).mean().item()
     meta = dict(features=feats, dip_seconds=dip.seconds, dip_psnr_to_targets=dip_psnr)
     return rows, dict(features=feats, notes=list(notes), dip_seconds=dip.seconds, dip_psnr=dip_psnr, targets=targets,
-                      priors={k: v.cpu() for k, v in priors.items()}, images=images, trajectories=trajs, meta=meta)
+                      priors={k: v.cpu() for k, v in priors.items()}, images=images, meta=meta,
+                      trajectories=lambda: trajectories(self, model, sched, priors))   # sampled for the GIF only
 
 # %% ../nbs/06_experiments.ipynb #af81a258
 @patch
@@ -306,13 +304,13 @@ def _config_text(cfg:ReproConfig, extras:dict) -> str:
 
 @patch
 def report(self:ReproConfig, run_dir, rows:list, extras:dict) -> str:
-    "Write pareto.png, samples.png and trajectories.gif; return the results table with its config and notes."
+    "Write pareto.png, samples.png and trajectories.gif (its two chains sampled here); return the tables."
     sfx, feats = '-smoke' if self.smoke else '', extras.get('features')
     pareto_figure(rows, run_dir / f'pareto{sfx}.png', title=('SMOKE RUN, not results: ' if self.smoke else '')
                   + f"preset `{self.name}`: FID against end-to-end cost, {self.n_samples} samples, seeds {list(self.seeds)}")
     save_samples_figure(extras['images'], extras['priors'], run_dir / f'samples{sfx}.png',
                         title='SMOKE RUN: not results' if self.smoke else None)
-    save_trajectory_gif(extras['trajectories'], run_dir / f'trajectories{sfx}.gif', n=8)
+    save_trajectory_gif(extras['trajectories'](), run_dir / f'trajectories{sfx}.gif', n=8)
     fid_in = f"{feats} features.\n" if feats else "features (none available: n/a).\n"
     return (_config_text(self, extras) + self.summary(rows, extras)
             + "\nmean ± std over seeds; FID/KID against held-out reals in the " + fid_in

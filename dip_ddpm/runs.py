@@ -70,16 +70,18 @@ def smoke_config(cfg:RunConfig) -> RunConfig:
 
 # %% ../nbs/05a_runs.ipynb #abd70208
 PRESETS = {}
-BUILTIN = ('dip_ddpm.experiments', 'dip_ddpm.restore_results')     # they register the shipped presets
+BUILTIN = {'quick': 'dip_ddpm.experiments', 'cpu': 'dip_ddpm.experiments', 'paper': 'dip_ddpm.experiments',
+           'restore': 'dip_ddpm.restore_results'}          # the module that registers each shipped preset
 
 def register_preset(cfg:RunConfig) -> RunConfig:
     "Add `cfg` to `PRESETS` under `cfg.name` (replacing a preset of that name); returns it."
     PRESETS[check_run_config(cfg).name] = cfg
     return cfg
 
-def presets() -> dict:
-    "Every registered preset, the shipped ones included: {name: config}."
-    for module in BUILTIN: importlib.import_module(module)
+def presets(name:str=None) -> dict:
+    "The registered presets, after importing the module of the shipped preset `name` (of all of them if None)."
+    modules = set(BUILTIN.values()) if name is None else {BUILTIN[name]} if name in BUILTIN else set()
+    for module in sorted(modules): importlib.import_module(module)
     return PRESETS
 
 # %% ../nbs/05a_runs.ipynb #2b5bf1d3
@@ -319,8 +321,9 @@ def run_preset(
 # %% ../nbs/05a_runs.ipynb #bd57c15c
 def configure(preset:str, smoke:bool=False, **given) -> RunConfig:
     "The registered `preset`, at smoke size if `smoke`, with the options in `given` that are not None."
-    known = presets()
-    if preset not in known: raise ValueError(f"unknown preset {preset!r}; choose from {list(known)}")
+    known = presets(preset)
+    if preset not in known:
+        raise ValueError(f"unknown preset {preset!r}; choose from {sorted(set(presets()) | set(BUILTIN))}")
     cfg = known[preset]
     fields = {f.name for f in dataclasses.fields(cfg)}
     given = {k: v for k, v in given.items() if v is not None}
@@ -362,7 +365,7 @@ def smoke_tables(names=('cpu', 'restore'), threads:int=1) -> dict:
     try:
         out = {}
         for name in names:
-            cfg = dataclasses.replace(smoke_config(presets()[name]), bf16=False)
+            cfg = dataclasses.replace(smoke_config(presets(name)[name]), bf16=False)
             rows, extras = run_experiment(cfg, progress=False, device='cpu')
             out[name] = {k: without_seconds(v) for k, v in cfg.tables(rows, extras).items()}
         return out
